@@ -1,0 +1,1 @@
+"""Organizations, users, roles, permissions, sessions and API tokens."""

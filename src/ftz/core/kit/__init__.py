@@ -1,0 +1,1 @@
+"""Small shared helpers: ids, problem-details errors, pagination."""

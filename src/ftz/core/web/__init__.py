@@ -1,0 +1,1 @@
+"""Layout, navigation, i18n, static assets and error pages."""

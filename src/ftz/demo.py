@@ -1,0 +1,62 @@
+"""Demo data: the platform's organizations and users, then every built practice's own demo.
+
+Demo passwords are printed by `make run`; they are for a local demo only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+from stdnum.cn import uscc
+
+from ftz.core.auth import service as accounts
+from ftz.core.auth.models import OrgKind, Role
+from ftz.core.auth.service import DEMO_PASSWORD
+from ftz.core.registry import built_practices
+
+DEMO_LOGINS: list[tuple[str, str, str]] = [
+    ("admin", DEMO_PASSWORD, "platform administrator"),
+    ("ent.a", DEMO_PASSWORD, "enterprise user, 宜昌三峡建设工程有限公司"),
+    ("ent.b", DEMO_PASSWORD, "enterprise user, 宜昌长江电气安装有限公司"),
+    ("exam.officer", DEMO_PASSWORD, "p12 joint exam centre officer"),
+    ("emergency.officer", DEMO_PASSWORD, "p12 emergency management officer"),
+    ("hrss.officer", DEMO_PASSWORD, "p12 human resources officer"),
+    ("housing.officer", DEMO_PASSWORD, "p12 housing and construction officer"),
+]
+
+ENTERPRISES = [
+    ("yc-build-a", "宜昌三峡建设工程有限公司", "Yichang Three Gorges Construction Co., Ltd.", "ent.a",
+     "张建国"),
+    ("yc-build-b", "宜昌长江电气安装有限公司", "Yichang Changjiang Electrical Installation Co., Ltd.",
+     "ent.b", "李明华"),
+]
+
+
+def demo_uscc(seed: int) -> str:
+    """A checksum-valid unified social credit code (GB 32100) for demo enterprises."""
+    body = f"91420500MA4{seed:06d}"
+    return body + uscc.calc_check_digit(body)
+
+
+def load_core_demo(session: Session) -> None:
+    accounts.ensure_org(session, code="ftz-platform", name_zh="自贸试验区平台运营中心",
+                        name_en="FTZ platform operations", kind=OrgKind.AGENCY,
+                        department="platform")
+    accounts.ensure_user(session, username="admin", display_name="平台管理员",
+                         org_code="ftz-platform", roles=[Role.ADMIN], password=DEMO_PASSWORD)
+    for index, (code, zh, en, username, person) in enumerate(ENTERPRISES, start=1):
+        accounts.ensure_org(session, code=code, name_zh=zh, name_en=en, kind=OrgKind.ENTERPRISE,
+                            uscc=demo_uscc(index))
+        accounts.ensure_user(session, username=username, display_name=person, org_code=code,
+                             roles=[Role.ENTERPRISE], password=DEMO_PASSWORD)
+
+
+def load_demo(session: Session) -> dict[str, Any]:
+    """Idempotent: running it twice leaves the same data."""
+    load_core_demo(session)
+    summary: dict[str, Any] = {}
+    for spec in built_practices():
+        if spec.demo is not None:
+            summary[spec.id] = spec.demo(session)
+    return summary

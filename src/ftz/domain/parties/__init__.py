@@ -1,0 +1,1 @@
+"""Parties shared by practices: persons (hashed identifiers), enterprises, agencies."""

@@ -1,0 +1,38 @@
+"""create_app(): the core routers plus every registered practice's API and pages."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from sqlalchemy import Engine
+
+from ftz import __version__
+from ftz.config import Settings, get_settings
+from ftz.core import api as core_api
+from ftz.core.db import make_engine, make_sessionmaker
+from ftz.core.registry import built_practices
+from ftz.core.web import assets, errors
+from ftz.core.web import pages as core_pages
+from ftz.core.web.middleware import BrowserStateMiddleware
+from ftz.core.web.templating import build_environment
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(title="FTZ Practice Platform", version=__version__,
+                  description="自贸试验区第六批最佳实践案例 — practice modules, API")
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(settings.resolved_database_url)
+    app.state.sessionmaker = make_sessionmaker(app.state.engine)
+    app.state.secret_key = settings.resolved_secret_key()
+    app.state.jinja = build_environment()
+    app.add_middleware(BrowserStateMiddleware)
+    errors.install(app)
+    assets.mount(app)
+    app.include_router(core_api.router)
+    app.include_router(core_pages.router)
+    for spec in built_practices():
+        if spec.router is not None:
+            app.include_router(spec.router, prefix=f"/api/{spec.slug}", tags=[spec.id])
+        if spec.pages is not None:
+            app.include_router(spec.pages, prefix=f"/{spec.slug}")
+    return app

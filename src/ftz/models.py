@@ -1,0 +1,14 @@
+"""Imports every ORM module so Base.metadata is complete (Alembic, tests, create_all)."""
+
+from __future__ import annotations
+
+import importlib
+
+
+def import_all_models() -> None:
+    from ftz.core.registry import built_practices
+
+    importlib.import_module("ftz.core.auth.models")
+    importlib.import_module("ftz.core.audit.models")
+    for spec in built_practices():
+        importlib.import_module(f"ftz.practices.{spec.name}.models")
