@@ -14,11 +14,19 @@ from ftz.core.db import migrate
 from ftz.core.kit.errors import FtzError
 from ftz.core.registry import built_practices, practices
 
-app = typer.Typer(no_args_is_help=True, pretty_exceptions_show_locals=False, help="FTZ Practice Platform (自贸试验区最佳实践平台)")
-db_app = typer.Typer(no_args_is_help=True, pretty_exceptions_show_locals=False, help="Database schema")
+app = typer.Typer(
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="FTZ Practice Platform (自贸试验区最佳实践平台)",
+)
+db_app = typer.Typer(
+    no_args_is_help=True, pretty_exceptions_show_locals=False, help="Database schema"
+)
 demo_app = typer.Typer(no_args_is_help=True, pretty_exceptions_show_locals=False, help="Demo data")
 user_app = typer.Typer(no_args_is_help=True, pretty_exceptions_show_locals=False, help="Users")
-practices_app = typer.Typer(no_args_is_help=True, pretty_exceptions_show_locals=False, help="The 29 practices")
+practices_app = typer.Typer(
+    no_args_is_help=True, pretty_exceptions_show_locals=False, help="The 29 practices"
+)
 app.add_typer(db_app, name="db")
 app.add_typer(demo_app, name="demo")
 app.add_typer(user_app, name="user")
@@ -63,16 +71,30 @@ def user_create(
 ) -> None:
     """Create a user in an existing organization."""
     with cli_session() as (session, _):
-        user = accounts.create_user(session, username=username, password=password,
-                                    display_name=name or username, org_code=org, roles=role)
+        user = accounts.create_user(
+            session,
+            username=username,
+            password=password,
+            display_name=name or username,
+            org_code=org,
+            roles=role,
+        )
         typer.echo(f"created user {user.username} ({', '.join(sorted(user.role_names))})")
 
 
 @practices_app.command("list")
 def practices_list(as_json: bool = JSON_OPTION) -> None:
     """All 29 practices with their status."""
-    rows = [{"id": p.id, "name": p.name, "title_zh": p.title_zh, "title_en": p.title_en,
-             "status": p.status} for p in practices()]
+    rows = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "title_zh": p.title_zh,
+            "title_en": p.title_en,
+            "status": p.status,
+        }
+        for p in practices()
+    ]
     text = "\n".join(f"{r['id']}  {r['status']:<8} {r['name']:<26} {r['title_zh']}" for r in rows)
     emit({"practices": rows}, as_json, text)
 

@@ -1,4 +1,4 @@
-"""Settings read from the environment (prefix FTZ_), so every command can target a scratch database."""
+"""Settings from the environment (prefix FTZ_), so every command can use a scratch database."""
 
 from __future__ import annotations
 
@@ -13,8 +13,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FTZ_", env_file=None, extra="ignore")
 
-    data_dir: Path = Field(default=Path("var"), description="Where the database, keys and secret live")
-    database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite under data_dir")
+    data_dir: Path = Field(
+        default=Path("var"), description="Where the database, keys and secret live"
+    )
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; SQLite under data_dir"
+    )
     secret_key: str | None = Field(default=None, description="Signs sessions; generated if unset")
     default_language: str = "zh"
     session_max_age_seconds: int = 8 * 3600
@@ -27,7 +31,7 @@ class Settings(BaseSettings):
         return f"sqlite:///{(self.data_dir / 'ftz.db').as_posix()}"
 
     def resolved_secret_key(self) -> str:
-        """The configured key, else one generated once and kept under data_dir (never in the repo)."""
+        """The configured key, else one generated once under data_dir (never in the repo)."""
         if self.secret_key:
             return self.secret_key
         path = self.data_dir / "secret_key"

@@ -26,10 +26,20 @@ DEMO_LOGINS: list[tuple[str, str, str]] = [
 ]
 
 ENTERPRISES = [
-    ("yc-build-a", "宜昌三峡建设工程有限公司", "Yichang Three Gorges Construction Co., Ltd.", "ent.a",
-     "张建国"),
-    ("yc-build-b", "宜昌长江电气安装有限公司", "Yichang Changjiang Electrical Installation Co., Ltd.",
-     "ent.b", "李明华"),
+    (
+        "yc-build-a",
+        "宜昌三峡建设工程有限公司",
+        "Yichang Three Gorges Construction Co., Ltd.",
+        "ent.a",
+        "张建国",
+    ),
+    (
+        "yc-build-b",
+        "宜昌长江电气安装有限公司",
+        "Yichang Changjiang Electrical Installation Co., Ltd.",
+        "ent.b",
+        "李明华",
+    ),
 ]
 
 
@@ -40,16 +50,39 @@ def demo_uscc(seed: int) -> str:
 
 
 def load_core_demo(session: Session) -> None:
-    accounts.ensure_org(session, code="ftz-platform", name_zh="自贸试验区平台运营中心",
-                        name_en="FTZ platform operations", kind=OrgKind.AGENCY,
-                        department="platform")
-    accounts.ensure_user(session, username="admin", display_name="平台管理员",
-                         org_code="ftz-platform", roles=[Role.ADMIN], password=DEMO_PASSWORD)
+    accounts.ensure_org(
+        session,
+        code="ftz-platform",
+        name_zh="自贸试验区平台运营中心",
+        name_en="FTZ platform operations",
+        kind=OrgKind.AGENCY,
+        department="platform",
+    )
+    accounts.ensure_user(
+        session,
+        username="admin",
+        display_name="平台管理员",
+        org_code="ftz-platform",
+        roles=[Role.ADMIN],
+        password=DEMO_PASSWORD,
+    )
     for index, (code, zh, en, username, person) in enumerate(ENTERPRISES, start=1):
-        accounts.ensure_org(session, code=code, name_zh=zh, name_en=en, kind=OrgKind.ENTERPRISE,
-                            uscc=demo_uscc(index))
-        accounts.ensure_user(session, username=username, display_name=person, org_code=code,
-                             roles=[Role.ENTERPRISE], password=DEMO_PASSWORD)
+        accounts.ensure_org(
+            session,
+            code=code,
+            name_zh=zh,
+            name_en=en,
+            kind=OrgKind.ENTERPRISE,
+            uscc=demo_uscc(index),
+        )
+        accounts.ensure_user(
+            session,
+            username=username,
+            display_name=person,
+            org_code=code,
+            roles=[Role.ENTERPRISE],
+            password=DEMO_PASSWORD,
+        )
 
 
 def load_demo(session: Session) -> dict[str, Any]:

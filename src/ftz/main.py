@@ -18,8 +18,11 @@ from ftz.core.web.templating import build_environment
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="FTZ Practice Platform", version=__version__,
-                  description="自贸试验区第六批最佳实践案例 — practice modules, API")
+    app = FastAPI(
+        title="FTZ Practice Platform",
+        version=__version__,
+        description="自贸试验区第六批最佳实践案例 — practice modules, API",
+    )
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.resolved_database_url)
     app.state.sessionmaker = make_sessionmaker(app.state.engine)

@@ -64,25 +64,40 @@ class AuditPage(BaseModel):
 
 
 @router.get("/healthz", response_model=Health, tags=["core"])
-def healthz(session: Session = Depends(get_db), _: Principal = Depends(require("core.public"))
-            ) -> Health:
+def healthz(
+    session: Session = Depends(get_db), _: Principal = Depends(require("core.public"))
+) -> Health:
     session.execute(text("SELECT 1"))
     return Health(status="ok", database=session.get_bind().dialect.name)
 
 
 @router.get("/api/practices", response_model=PracticeList, tags=["core"])
 def list_practices(_: Principal = Depends(require("core.public"))) -> PracticeList:
-    return PracticeList(practices=[
-        PracticeRead(id=p.id, name=p.name, title_zh=p.title_zh, title_en=p.title_en,
-                     case=p.case, domain=p.domain, status=p.status) for p in practices()
-    ])
+    return PracticeList(
+        practices=[
+            PracticeRead(
+                id=p.id,
+                name=p.name,
+                title_zh=p.title_zh,
+                title_en=p.title_en,
+                case=p.case,
+                domain=p.domain,
+                status=p.status,
+            )
+            for p in practices()
+        ]
+    )
 
 
 @router.get("/api/me", response_model=Me, tags=["core"])
 def me(principal: Principal = Depends(require("core.profile"))) -> Me:
-    return Me(username=principal.username, display_name=principal.display_name,
-              org_id=principal.org_id, department=principal.department,
-              roles=sorted(principal.roles))
+    return Me(
+        username=principal.username,
+        display_name=principal.display_name,
+        org_id=principal.org_id,
+        department=principal.department,
+        roles=sorted(principal.roles),
+    )
 
 
 @router.get("/api/audit", response_model=AuditPage, tags=["core"])
@@ -93,7 +108,12 @@ def audit(
     session: Session = Depends(get_db),
     principal: Principal = Depends(require("core.audit.read")),
 ) -> AuditPage:
-    page = list_events(session, principal=principal, entity_type=entity_type,
-                       entity_id=entity_id, params=params)
-    return AuditPage(items=[AuditEventRead.model_validate(e, from_attributes=True)
-                            for e in page.items], total=page.total, page=page.page, size=page.size)
+    page = list_events(
+        session, principal=principal, entity_type=entity_type, entity_id=entity_id, params=params
+    )
+    return AuditPage(
+        items=[AuditEventRead.model_validate(e, from_attributes=True) for e in page.items],
+        total=page.total,
+        page=page.page,
+        size=page.size,
+    )

@@ -59,7 +59,11 @@ def _diff(obj: Audited) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def audit_row(
-    *, action: str, entity_type: str, entity_id: str, owner_org_id: str | None,
+    *,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    owner_org_id: str | None,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
     actor = current_principal.get()
@@ -110,12 +114,24 @@ def _write_audit(session: Session, _flush: UOWTransaction) -> None:
 
 
 def record_event(
-    session: Session, *, action: str, entity_type: str, entity_id: str,
-    owner_org_id: str | None, details: dict[str, Any],
+    session: Session,
+    *,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    owner_org_id: str | None,
+    details: dict[str, Any],
 ) -> None:
     """An explicit audit entry for what a column diff cannot say (a workflow event, a login)."""
     session.execute(
         insert(AuditEvent),
-        [audit_row(action=action, entity_type=entity_type, entity_id=entity_id,
-                   owner_org_id=owner_org_id, changes=details)],
+        [
+            audit_row(
+                action=action,
+                entity_type=entity_type,
+                entity_id=entity_id,
+                owner_org_id=owner_org_id,
+                changes=details,
+            )
+        ],
     )

@@ -60,8 +60,12 @@ async def _check_csrf(request: Request) -> None:
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else None
     if not sent or not hmac.compare_digest(sent, csrf_token_for(request)):
-        raise FtzError(detail="missing or invalid CSRF token; reload the page and try again",
-                       status=403, title="CSRF check failed", type_slug="csrf")
+        raise FtzError(
+            detail="missing or invalid CSRF token; reload the page and try again",
+            status=403,
+            title="CSRF check failed",
+            type_slug="csrf",
+        )
 
 
 def _user_from_cookie(request: Request, session: Session) -> User | None:

@@ -33,13 +33,25 @@ def get_org_by_code(session: Session, code: str) -> Organization | None:
 
 
 def ensure_org(
-    session: Session, *, code: str, name_zh: str, name_en: str, kind: OrgKind,
-    department: str | None = None, uscc: str | None = None,
+    session: Session,
+    *,
+    code: str,
+    name_zh: str,
+    name_en: str,
+    kind: OrgKind,
+    department: str | None = None,
+    uscc: str | None = None,
 ) -> Organization:
     org = get_org_by_code(session, code)
     if org is None:
-        org = Organization(code=code, name_zh=name_zh, name_en=name_en, kind=kind.value,
-                           department=department, uscc=uscc)
+        org = Organization(
+            code=code,
+            name_zh=name_zh,
+            name_en=name_en,
+            kind=kind.value,
+            department=department,
+            uscc=uscc,
+        )
         session.add(org)
         session.flush()
     return org
@@ -50,7 +62,12 @@ def get_user_by_username(session: Session, username: str) -> User | None:
 
 
 def create_user(
-    session: Session, *, username: str, password: str, display_name: str, org_code: str,
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    display_name: str,
+    org_code: str,
     roles: Iterable[str],
 ) -> User:
     if not USERNAME_PATTERN.match(username):
@@ -66,8 +83,12 @@ def create_user(
         raise validation_error("org", f"no organization with code {org_code!r}")
     if get_user_by_username(session, username) is not None:
         raise conflict(f"user {username!r} already exists")
-    user = User(username=username, display_name=display_name,
-                password_hash=hash_password(password), org_id=org.id)
+    user = User(
+        username=username,
+        display_name=display_name,
+        password_hash=hash_password(password),
+        org_id=org.id,
+    )
     user.roles = [UserRole(role=r) for r in sorted(role_set)]
     session.add(user)
     session.flush()
@@ -75,13 +96,24 @@ def create_user(
 
 
 def ensure_user(
-    session: Session, *, username: str, display_name: str, org_code: str, roles: list[str],
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    org_code: str,
+    roles: list[str],
     password: str,
 ) -> User:
     user = get_user_by_username(session, username)
     if user is None:
-        user = create_user(session, username=username, password=password,
-                           display_name=display_name, org_code=org_code, roles=roles)
+        user = create_user(
+            session,
+            username=username,
+            password=password,
+            display_name=display_name,
+            org_code=org_code,
+            roles=roles,
+        )
     return user
 
 
@@ -125,12 +157,17 @@ def create_api_token(session: Session, *, user: User, name: str) -> tuple[str, A
     if not 1 <= len(name) <= 100:
         raise validation_error("name", "1-100 characters")
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, name=name, token_hash=_token_hash(plain),
-                     prefix=plain[:12])
+    token = ApiToken(user_id=user.id, name=name, token_hash=_token_hash(plain), prefix=plain[:12])
     session.add(token)
     session.flush()
-    record_event(session, action="token:create", entity_type="core_api_token",
-                 entity_id=token.id, owner_org_id=user.org_id, details={"name": name})
+    record_event(
+        session,
+        action="token:create",
+        entity_type="core_api_token",
+        entity_id=token.id,
+        owner_org_id=user.org_id,
+        details={"name": name},
+    )
     return plain, token
 
 
@@ -157,5 +194,11 @@ def revoke_api_token(session: Session, *, user: User, token_id: str) -> None:
         raise not_found("token")
     if token.revoked_at is None:
         token.revoked_at = utcnow()
-        record_event(session, action="token:revoke", entity_type="core_api_token",
-                     entity_id=token.id, owner_org_id=user.org_id, details={"name": token.name})
+        record_event(
+            session,
+            action="token:revoke",
+            entity_type="core_api_token",
+            entity_id=token.id,
+            owner_org_id=user.org_id,
+            details={"name": token.name},
+        )

@@ -49,7 +49,8 @@ JSONValue = JSON().with_variant(JSONB(), "postgresql")
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSONValue}
+    # SQLAlchemy reads this class attribute once, at mapping time.
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSONValue}  # noqa: RUF012
 
 
 class IdMixin:

@@ -53,7 +53,9 @@ def validation_error(field_name: str, reason: str) -> FtzError:
 
 
 def not_found(what: str) -> FtzError:
-    return FtzError(detail=f"{what} not found", status=404, title="Not found", type_slug="not-found")
+    return FtzError(
+        detail=f"{what} not found", status=404, title="Not found", type_slug="not-found"
+    )
 
 
 def forbidden(detail: str = "You do not have permission for this action") -> FtzError:
@@ -61,9 +63,7 @@ def forbidden(detail: str = "You do not have permission for this action") -> Ftz
 
 
 def unauthenticated(detail: str = "Sign in or send a bearer token") -> FtzError:
-    return FtzError(
-        detail=detail, status=401, title="Unauthenticated", type_slug="unauthenticated"
-    )
+    return FtzError(detail=detail, status=401, title="Unauthenticated", type_slug="unauthenticated")
 
 
 def conflict(detail: str) -> FtzError:

@@ -44,7 +44,7 @@ class Page(Generic[T]):
         return max(1, -(-self.total // self.size))
 
 
-def paginate_query(session: Session, query: Select[tuple[T]], params: PageParams) -> Page[T]:
+def paginate_query(session: Session, query: Select[T], params: PageParams) -> Page[T]:
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     rows = session.scalars(query.limit(params.size).offset(params.offset)).all()
     return Page(items=list(rows), total=total, page=params.page, size=params.size)

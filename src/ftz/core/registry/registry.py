@@ -39,10 +39,10 @@ def practices() -> tuple[PracticeSpec, ...]:
         built[spec.id] = spec
     result = []
     for row in _catalog():
-        spec = built.pop(row["id"], None)
-        if spec is None:
+        if row["id"] not in built:
             spec = PracticeSpec(**row)
         else:
+            spec = built.pop(row["id"])
             _validate(spec, row)
         result.append(spec)
     if built or len(result) != 29:

@@ -1,4 +1,4 @@
-"""PracticeSpec: what a practice declares so the platform can mount it (routes, pages, CLI, demo)."""
+"""PracticeSpec: what a practice declares so the platform can mount it."""
 
 from __future__ import annotations
 

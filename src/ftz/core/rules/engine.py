@@ -80,7 +80,7 @@ class RuleSet:
             raise RuleError(detail=f"decision {key} failed: {exc}", status=500) from exc
         return Decision(key=key, result=response["result"], fired=self._fired(key, response))
 
-    def _fired(self, key: str, response: dict[str, Any]) -> list[FiredRow]:
+    def _fired(self, key: str, response: Any) -> list[FiredRow]:
         nodes = {node["id"]: node for node in self._documents[key]["nodes"]}
         traces = sorted(response.get("trace", {}).values(), key=lambda t: t.get("order", 0))
         fired: list[FiredRow] = []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ftz.core.kit.errors import FieldProblem, FtzError
@@ -24,8 +25,13 @@ def _wants_json(request: Request) -> bool:
 
 def _respond(request: Request, error: FtzError) -> Response:
     if _wants_json(request):
-        return JSONResponse(error.problem(instance=request.url.path), status_code=error.status,
-                            media_type=PROBLEM_JSON)
+        return JSONResponse(
+            error.problem(instance=request.url.path),
+            status_code=error.status,
+            media_type=PROBLEM_JSON,
+        )
+    if error.status == 401 and request.method == "GET":
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     return render(request, "error.html", {"error": error}, status=error.status)
 
 
@@ -41,22 +47,37 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        problems = [FieldProblem(_field_name(e.get("loc", ())), str(e.get("msg", "invalid")))
-                    for e in exc.errors()]
+        problems = [
+            FieldProblem(_field_name(e.get("loc", ())), str(e.get("msg", "invalid")))
+            for e in exc.errors()
+        ]
         summary = "; ".join(f"{p.field}: {p.reason}" for p in problems[:5])
-        error = FtzError(detail=summary or "invalid request", status=422, title="Invalid input",
-                         type_slug="validation", errors=problems)
+        error = FtzError(
+            detail=summary or "invalid request",
+            status=422,
+            title="Invalid input",
+            type_slug="validation",
+            errors=problems,
+        )
         return _respond(request, error)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        error = FtzError(detail=str(exc.detail), status=exc.status_code,
-                         title=str(exc.detail), type_slug=f"http-{exc.status_code}")
+        error = FtzError(
+            detail=str(exc.detail),
+            status=exc.status_code,
+            title=str(exc.detail),
+            type_slug=f"http-{exc.status_code}",
+        )
         return _respond(request, error)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        error = FtzError(detail="an internal error occurred; nothing was saved", status=500,
-                         title="Internal error", type_slug="internal")
+        error = FtzError(
+            detail="an internal error occurred; nothing was saved",
+            status=500,
+            title="Internal error",
+            type_slug="internal",
+        )
         return _respond(request, error)

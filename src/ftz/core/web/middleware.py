@@ -26,8 +26,9 @@ class BrowserStateMiddleware(BaseHTTPMiddleware):
         if fresh_sid:
             response.set_cookie(SID_COOKIE, str(sid), httponly=True, samesite="lax", secure=secure)
         if query_lang in LANGUAGES:
-            response.set_cookie(LANG_COOKIE, str(query_lang), samesite="lax", secure=secure,
-                                max_age=365 * 24 * 3600)
+            response.set_cookie(
+                LANG_COOKIE, str(query_lang), samesite="lax", secure=secure, max_age=365 * 24 * 3600
+            )
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -51,15 +51,29 @@ def login(
 ) -> Response:
     user = accounts.authenticate(session, username.strip(), password)
     if user is None:
-        return render(request, "login.html",
-                      {"next": _safe_next(next), "username": username,
-                       "error": "Wrong username or password"}, status=400)
-    record_event(session, action="auth:login", entity_type="core_user", entity_id=user.id,
-                 owner_org_id=user.org_id, details={"via": "web"})
+        return render(
+            request,
+            "login.html",
+            {"next": _safe_next(next), "username": username, "error": "Wrong username or password"},
+            status=400,
+        )
+    record_event(
+        session,
+        action="auth:login",
+        entity_type="core_user",
+        entity_id=user.id,
+        owner_org_id=user.org_id,
+        details={"via": "web"},
+    )
     response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(SESSION_COOKIE, session_cookie_value(request, user), httponly=True,
-                        samesite="lax", secure=request.app.state.settings.cookie_secure,
-                        max_age=request.app.state.settings.session_max_age_seconds)
+    response.set_cookie(
+        SESSION_COOKIE,
+        session_cookie_value(request, user),
+        httponly=True,
+        samesite="lax",
+        secure=request.app.state.settings.cookie_secure,
+        max_age=request.app.state.settings.session_max_age_seconds,
+    )
     return response
 
 
@@ -104,9 +118,12 @@ def create_token(
     except FtzError as exc:
         error = exc.detail
     tokens = accounts.list_tokens(session, user_id=user.id)
-    return render(request, "profile.html",
-                  {"user": user, "tokens": tokens, "new_token": new_token, "error": error},
-                  status=422 if error else 200)
+    return render(
+        request,
+        "profile.html",
+        {"user": user, "tokens": tokens, "new_token": new_token, "error": error},
+        status=422 if error else 200,
+    )
 
 
 @router.post("/profile/tokens/{token_id}/revoke")
@@ -128,7 +145,11 @@ def audit_page(
     session: Session = Depends(get_db),
     principal: Principal = Depends(require("core.audit.read")),
 ) -> Response:
-    page = list_events(session, principal=principal, entity_type=entity_type,
-                       entity_id=entity_id, params=params)
-    return render(request, "audit.html", {"page": page, "entity_type": entity_type or "",
-                                          "entity_id": entity_id or ""})
+    page = list_events(
+        session, principal=principal, entity_type=entity_type, entity_id=entity_id, params=params
+    )
+    return render(
+        request,
+        "audit.html",
+        {"page": page, "entity_type": entity_type or "", "entity_id": entity_id or ""},
+    )

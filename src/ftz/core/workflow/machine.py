@@ -13,15 +13,15 @@ from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import conflict, forbidden
 
 
-class PersistedMachine(StateMachine):  # type: ignore[misc]
+class PersistedMachine(StateMachine):
     """Subclasses declare states, events and `event_roles`: which roles may send each event."""
 
     event_roles: ClassVar[dict[str, frozenset[str]]] = {}
-    state_field: ClassVar[str] = "status"
+    state_column: ClassVar[str] = "status"
 
 
 def _machine(machine_cls: type[PersistedMachine], obj: Any) -> PersistedMachine:
-    return machine_cls(obj, state_field=machine_cls.state_field)
+    return machine_cls(obj, state_field=machine_cls.state_column)
 
 
 def allowed_events(
@@ -53,11 +53,11 @@ def fire(
     if not principal.has_role(*roles):
         raise forbidden(f"your role may not perform {event!r}")
     machine = _machine(machine_cls, obj)
-    source = getattr(obj, machine_cls.state_field)
+    source = getattr(obj, machine_cls.state_column)
     if event not in {e.id for e in machine.allowed_events}:
         raise conflict(f"cannot {event} while {source}")
     machine.send(event, principal=principal, **payload)
-    target = getattr(obj, machine_cls.state_field)
+    target = getattr(obj, machine_cls.state_column)
     session.flush()
     record_event(
         session,
@@ -79,7 +79,9 @@ def mermaid(machine_cls: type[PersistedMachine]) -> str:
         for transition in state.transitions:
             for event in transition.events:
                 roles = ", ".join(sorted(machine_cls.event_roles.get(str(event), frozenset())))
-                lines.append(f"    {transition.source.id} --> {transition.target.id}: {event} ({roles})")
+                lines.append(
+                    f"    {transition.source.id} --> {transition.target.id}: {event} ({roles})"
+                )
         if state.final:
             lines.append(f"    {state.id} --> [*]")
     return "\n".join(lines)

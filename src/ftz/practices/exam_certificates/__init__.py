@@ -31,8 +31,9 @@ practice = PracticeSpec(
     nav=[
         NavLink("/exam-certificates", "Overview", "exam_certificates.catalog"),
         NavLink("/exam-certificates/applications", "Applications", "exam_certificates.read"),
-        NavLink("/exam-certificates/applications/new", "Register a candidate",
-                "exam_certificates.apply"),
+        NavLink(
+            "/exam-certificates/applications/new", "Register a candidate", "exam_certificates.apply"
+        ),
         NavLink("/exam-certificates/reviews", "Review queue", "exam_certificates.review"),
         NavLink("/exam-certificates/statistics", "Statistics", "exam_certificates.stats"),
     ],

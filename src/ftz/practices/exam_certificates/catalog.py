@@ -64,5 +64,10 @@ def catalog() -> Catalog:
         for row in raw["certificates"]
     }
     standards = yaml.safe_load((DATA / "standards.yaml").read_text(encoding="utf-8"))
-    return Catalog(departments=departments, certificate_types=raw["certificate_types"],
-                   trades=raw["trades"], certificates=certificates, standards=standards)
+    return Catalog(
+        departments=departments,
+        certificate_types=raw["certificate_types"],
+        trades=raw["trades"],
+        certificates=certificates,
+        standards=standards,
+    )

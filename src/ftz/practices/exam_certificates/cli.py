@@ -32,14 +32,18 @@ def _read(application: Any) -> dict[str, Any]:
 def certificates(as_json: bool = JSON_OPTION) -> None:
     """The 15 certificates of the pilot."""
     rows = [c.__dict__ for c in catalog().certificates.values()]
-    emit({"certificates": rows}, as_json,
-         "\n".join(f"{r['code']:<13} {r['department']:<10} {r['name_zh']}" for r in rows))
+    emit(
+        {"certificates": rows},
+        as_json,
+        "\n".join(f"{r['code']:<13} {r['department']:<10} {r['name_zh']}" for r in rows),
+    )
 
 
 @app.command("apply")
 def apply(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="Application JSON"),
-    as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION,
+    as_user: str | None = AS_USER_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Register a candidate from a JSON file (the API's ApplicationCreate body)."""
     try:
@@ -50,33 +54,53 @@ def apply(
     with cli_session(as_user) as (session, principal):
         application = service.register_application(session, principal=principal, data=data)
         read = _read(application)
-    emit(read, as_json, f"{read['id']} {read['status']} " +
-         ", ".join(f"{r['certificate_code']}={r['status']}" for r in read["requests"]))
+    emit(
+        read,
+        as_json,
+        f"{read['id']} {read['status']} "
+        + ", ".join(f"{r['certificate_code']}={r['status']}" for r in read["requests"]),
+    )
 
 
 @app.command("list")
 def list_applications(
-    status: str | None = None, trade: str | None = None, page: int = 1, size: int = 20,
-    as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION,
+    status: str | None = None,
+    trade: str | None = None,
+    page: int = 1,
+    size: int = 20,
+    as_user: str | None = AS_USER_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Applications, newest first."""
     with cli_session(as_user) as (session, principal):
-        result = service.list_applications(session, principal=principal,
-                                           params=PageParams(page=page, size=min(size, 200)),
-                                           status=status, trade=trade)
+        result = service.list_applications(
+            session,
+            principal=principal,
+            params=PageParams(page=page, size=min(size, 200)),
+            status=status,
+            trade=trade,
+        )
         items = [_read(a) for a in result.items]
-    emit({"items": items, "total": result.total, "page": page}, as_json,
-         "\n".join(f"{a['id']} {a['status']:<10} {a['trade']:<11} {a['candidate']['full_name']}"
-                   for a in items) + f"\n({result.total} in all)")
+    emit(
+        {"items": items, "total": result.total, "page": page},
+        as_json,
+        "\n".join(
+            f"{a['id']} {a['status']:<10} {a['trade']:<11} {a['candidate']['full_name']}"
+            for a in items
+        )
+        + f"\n({result.total} in all)",
+    )
 
 
 @app.command("show")
-def show(application_id: str, as_user: str | None = AS_USER_OPTION,
-         as_json: bool = JSON_OPTION) -> None:
+def show(
+    application_id: str, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION
+) -> None:
     """One application with each certificate's decision and the rule rows behind it."""
     with cli_session(as_user) as (session, principal):
-        read = _read(service.get_application(session, principal=principal,
-                                             application_id=application_id))
+        read = _read(
+            service.get_application(session, principal=principal, application_id=application_id)
+        )
     lines = [f"{read['candidate']['full_name']} {read['trade']} {read['status']}"]
     for r in read["requests"]:
         lines.append(f"  {r['certificate_code']}: {r['status']} {r['certificate_number'] or ''}")
@@ -87,43 +111,61 @@ def show(application_id: str, as_user: str | None = AS_USER_OPTION,
 
 @app.command("scores")
 def scores(
-    application_id: str, theory: int = typer.Option(...), practical: int = typer.Option(...),
+    application_id: str,
+    theory: int = typer.Option(...),
+    practical: int = typer.Option(...),
     exam_date: str = typer.Option(date.today().isoformat()),
-    as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION,
+    as_user: str | None = AS_USER_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Record the one theory and one practical exam (exam centre officers)."""
     try:
-        data = ScoresIn.model_validate({"theory_score": theory, "practical_score": practical,
-                                        "exam_date": exam_date})
+        data = ScoresIn.model_validate(
+            {"theory_score": theory, "practical_score": practical, "exam_date": exam_date}
+        )
     except ValidationError as exc:
         fail("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors()), 2)
         return
     with cli_session(as_user) as (session, principal):
-        read = _read(service.record_scores(session, principal=principal,
-                                           application_id=application_id, data=data))
+        read = _read(
+            service.record_scores(
+                session, principal=principal, application_id=application_id, data=data
+            )
+        )
     emit(read, as_json, f"{read['id']} {read['status']}")
 
 
 @app.command("decide")
-def decide(request_id: str, note: str = "", as_user: str | None = AS_USER_OPTION,
-           as_json: bool = JSON_OPTION) -> None:
+def decide(
+    request_id: str,
+    note: str = "",
+    as_user: str | None = AS_USER_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
     """A department decides one certificate request (the issuance table decides)."""
     with cli_session(as_user) as (session, principal):
-        request = service.decide_request(session, principal=principal, request_id=request_id,
-                                         note=note)
+        request = service.decide_request(
+            session, principal=principal, request_id=request_id, note=note
+        )
         read = RequestRead.model_validate(request).model_dump(mode="json")
-    emit(read, as_json, f"{read['certificate_code']}: {read['status']} "
-         f"{read['certificate_number'] or ''}")
+    emit(
+        read,
+        as_json,
+        f"{read['certificate_code']}: {read['status']} {read['certificate_number'] or ''}",
+    )
 
 
 @app.command("review")
-def review(department: str | None = None, as_user: str | None = AS_USER_OPTION,
-           as_json: bool = JSON_OPTION) -> None:
+def review(
+    department: str | None = None, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION
+) -> None:
     """Decide a department's whole review queue."""
     with cli_session(as_user) as (session, principal):
         decided = service.review_pending(session, principal=principal, department=department)
-        summary = {"decided": len(decided),
-                   "issued": sum(1 for r in decided if r.status == "issued")}
+        summary = {
+            "decided": len(decided),
+            "issued": sum(1 for r in decided if r.status == "issued"),
+        }
     emit(summary, as_json, f"decided {summary['decided']}, issued {summary['issued']}")
 
 
@@ -133,5 +175,9 @@ def stats(as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION) -> 
     with cli_session(as_user) as (session, principal):
         result = service.statistics(session, principal=principal)
     by = result["by_certificates_issued"]
-    emit(result, as_json, f"candidates {result['candidates']}: three certificates {by['3']}, "
-         f"two {by['2']}, one {by['1']}, none {by['0']}")
+    emit(
+        result,
+        as_json,
+        f"candidates {result['candidates']}: three certificates {by['3']}, "
+        f"two {by['2']}, one {by['1']}, none {by['0']}",
+    )

@@ -38,7 +38,9 @@ def get_catalog(_: Principal = Depends(require("exam_certificates.catalog"))) ->
     cat = catalog()
     return CatalogRead(
         certificates=[CertificateRead(**c.__dict__) for c in cat.certificates.values()],
-        departments=cat.departments, trades=cat.trades)
+        departments=cat.departments,
+        trades=cat.trades,
+    )
 
 
 @router.get("/workflows", response_model=dict[str, str])
@@ -48,7 +50,8 @@ def get_workflows(_: Principal = Depends(require("exam_certificates.catalog"))) 
 
 @router.post("/applications", response_model=ApplicationRead, status_code=201)
 def create_application(
-    body: ApplicationCreate, session: Session = Depends(get_db),
+    body: ApplicationCreate,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> ApplicationRead:
     application = service.register_application(session, principal=principal, data=body)
@@ -62,14 +65,26 @@ def list_applications(
     q: str | None = Query(None, max_length=100, description="Name or application id"),
     department: str | None = Query(None, max_length=32),
     request_status: str | None = Query(None, max_length=32),
-    params: PageParams = Depends(page_params), session: Session = Depends(get_db),
+    params: PageParams = Depends(page_params),
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> ApplicationPage:
-    page = service.list_applications(session, principal=principal, params=params, status=status,
-                                     trade=trade, text=q, department=department,
-                                     request_status=request_status)
-    return ApplicationPage(items=[ApplicationRead.model_validate(a) for a in page.items],
-                           total=page.total, page=page.page, size=page.size)
+    page = service.list_applications(
+        session,
+        principal=principal,
+        params=params,
+        status=status,
+        trade=trade,
+        text=q,
+        department=department,
+        request_status=request_status,
+    )
+    return ApplicationPage(
+        items=[ApplicationRead.model_validate(a) for a in page.items],
+        total=page.total,
+        page=page.page,
+        size=page.size,
+    )
 
 
 @router.get("/applications.csv", response_class=Response)
@@ -79,60 +94,97 @@ def export_applications(
 ) -> Response:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["application_id", "candidate", "trade", "status", "theory", "practical",
-                     "certificate", "department", "request_status", "certificate_number"])
+    writer.writerow(
+        [
+            "application_id",
+            "candidate",
+            "trade",
+            "status",
+            "theory",
+            "practical",
+            "certificate",
+            "department",
+            "request_status",
+            "certificate_number",
+        ]
+    )
     for app in service.export_rows(session, principal=principal):
         for req in app.requests:
-            writer.writerow([app.id, app.candidate.full_name, app.trade, app.status,
-                             app.theory_score, app.practical_score, req.certificate_code,
-                             req.department, req.status, req.certificate_number or ""])
-    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": "attachment; filename=p12-applications.csv"})
+            writer.writerow(
+                [
+                    app.id,
+                    app.candidate.full_name,
+                    app.trade,
+                    app.status,
+                    app.theory_score,
+                    app.practical_score,
+                    req.certificate_code,
+                    req.department,
+                    req.status,
+                    req.certificate_number or "",
+                ]
+            )
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": "attachment; filename=p12-applications.csv"},
+    )
 
 
 @router.get("/applications/{application_id}", response_model=ApplicationRead)
 def get_application(
-    application_id: str, session: Session = Depends(get_db),
+    application_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> ApplicationRead:
-    application = service.get_application(session, principal=principal,
-                                          application_id=application_id)
+    application = service.get_application(
+        session, principal=principal, application_id=application_id
+    )
     return ApplicationRead.model_validate(application)
 
 
 @router.patch("/applications/{application_id}", response_model=ApplicationRead)
 def update_application(
-    application_id: str, body: ApplicationUpdate, session: Session = Depends(get_db),
+    application_id: str,
+    body: ApplicationUpdate,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> ApplicationRead:
-    application = service.update_application(session, principal=principal,
-                                             application_id=application_id, data=body)
+    application = service.update_application(
+        session, principal=principal, application_id=application_id, data=body
+    )
     return ApplicationRead.model_validate(application)
 
 
 @router.post("/applications/{application_id}/withdraw", response_model=ApplicationRead)
 def withdraw_application(
-    application_id: str, session: Session = Depends(get_db),
+    application_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> ApplicationRead:
-    application = service.withdraw_application(session, principal=principal,
-                                               application_id=application_id)
+    application = service.withdraw_application(
+        session, principal=principal, application_id=application_id
+    )
     return ApplicationRead.model_validate(application)
 
 
 @router.post("/applications/{application_id}/scores", response_model=ApplicationRead)
 def record_scores(
-    application_id: str, body: ScoresIn, session: Session = Depends(get_db),
+    application_id: str,
+    body: ScoresIn,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.score")),
 ) -> ApplicationRead:
-    application = service.record_scores(session, principal=principal,
-                                        application_id=application_id, data=body)
+    application = service.record_scores(
+        session, principal=principal, application_id=application_id, data=body
+    )
     return ApplicationRead.model_validate(application)
 
 
 @router.get("/applications/{application_id}/history", response_model=list[HistoryEntry])
 def application_history(
-    application_id: str, session: Session = Depends(get_db),
+    application_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> list[HistoryEntry]:
     events = service.history(session, principal=principal, application_id=application_id)
@@ -144,17 +196,21 @@ def review_queue(
     session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> list[RequestRead]:
-    return [RequestRead.model_validate(r)
-            for r in service.review_queue(session, principal=principal)]
+    return [
+        RequestRead.model_validate(r) for r in service.review_queue(session, principal=principal)
+    ]
 
 
 @router.post("/requests/{request_id}/decision", response_model=RequestRead)
 def decide(
-    request_id: str, body: DecisionIn, session: Session = Depends(get_db),
+    request_id: str,
+    body: DecisionIn,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> RequestRead:
-    request = service.decide_request(session, principal=principal, request_id=request_id,
-                                     note=body.note)
+    request = service.decide_request(
+        session, principal=principal, request_id=request_id, note=body.note
+    )
     return RequestRead.model_validate(request)
 
 
@@ -164,5 +220,3 @@ def statistics(
     principal: Principal = Depends(require("exam_certificates.stats")),
 ) -> Statistics:
     return Statistics(**service.statistics(session, principal=principal))
-
-

@@ -63,7 +63,9 @@ class Application(Audited, IdMixin, TimestampMixin, Base):
 
     candidate: Mapped[Candidate] = relationship(lazy="joined")
     requests: Mapped[list[CertificateRequest]] = relationship(
-        lazy="selectin", cascade="all, delete-orphan", back_populates="application",
+        lazy="selectin",
+        cascade="all, delete-orphan",
+        back_populates="application",
         order_by="CertificateRequest.department",
     )
 

@@ -42,8 +42,9 @@ def _attempt(session: Session, action: Callable[[], T]) -> tuple[T | None, list[
     except FtzError as exc:
         return None, exc.errors or [FieldProblem("form", exc.detail)]
     except ValidationError as exc:
-        return None, [FieldProblem(".".join(str(p) for p in e["loc"]), e["msg"])
-                      for e in exc.errors()]
+        return None, [
+            FieldProblem(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()
+        ]
 
 
 def _employers(session: Session, principal: Principal) -> list[Organization]:
@@ -54,37 +55,77 @@ def _employers(session: Session, principal: Principal) -> list[Organization]:
 
 
 @router.get("", response_class=HTMLResponse)
-def overview(request: Request, _: Principal = Depends(require("exam_certificates.catalog"))
-             ) -> Response:
-    return render(request, "exam_certificates/overview.html", {
-        "cat": catalog(), "rules": service.rules(),
-        "diagrams": {"application": mermaid(ApplicationFlow), "request": mermaid(RequestFlow)}})
+def overview(
+    request: Request, _: Principal = Depends(require("exam_certificates.catalog"))
+) -> Response:
+    return render(
+        request,
+        "exam_certificates/overview.html",
+        {
+            "cat": catalog(),
+            "rules": service.rules(),
+            "diagrams": {"application": mermaid(ApplicationFlow), "request": mermaid(RequestFlow)},
+        },
+    )
 
 
 @router.get("/applications", response_class=HTMLResponse)
 def applications(
-    request: Request, status: str = Query("", max_length=32), trade: str = Query("", max_length=32),
-    q: str = Query("", max_length=100), params: PageParams = Depends(page_params),
+    request: Request,
+    status: str = Query("", max_length=32),
+    trade: str = Query("", max_length=32),
+    q: str = Query("", max_length=100),
+    params: PageParams = Depends(page_params),
     session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> Response:
-    page = service.list_applications(session, principal=principal, params=params,
-                                     status=status or None, trade=trade or None, text=q or None)
-    return render(request, "exam_certificates/list.html", {
-        "page": page, "cat": catalog(), "status": status, "trade": trade, "q": q,
-        "can_apply": allows(principal, "exam_certificates.apply")})
+    page = service.list_applications(
+        session,
+        principal=principal,
+        params=params,
+        status=status or None,
+        trade=trade or None,
+        text=q or None,
+    )
+    return render(
+        request,
+        "exam_certificates/list.html",
+        {
+            "page": page,
+            "cat": catalog(),
+            "status": status,
+            "trade": trade,
+            "q": q,
+            "can_apply": allows(principal, "exam_certificates.apply"),
+        },
+    )
 
 
-def _new_form(request: Request, session: Session, principal: Principal, values: dict[str, Any],
-              errors: list[FieldProblem], status: int = 200) -> Response:
-    return render(request, "exam_certificates/new.html", {
-        "cat": catalog(), "values": values, "errors": errors,
-        "employers": _employers(session, principal)}, status=status)
+def _new_form(
+    request: Request,
+    session: Session,
+    principal: Principal,
+    values: dict[str, Any],
+    errors: list[FieldProblem],
+    status: int = 200,
+) -> Response:
+    return render(
+        request,
+        "exam_certificates/new.html",
+        {
+            "cat": catalog(),
+            "values": values,
+            "errors": errors,
+            "employers": _employers(session, principal),
+        },
+        status=status,
+    )
 
 
 @router.get("/applications/new", response_class=HTMLResponse)
 def new_application(
-    request: Request, session: Session = Depends(get_db),
+    request: Request,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     return _new_form(request, session, principal, {"trade": "electrician"}, [])
@@ -92,23 +133,30 @@ def new_application(
 
 @router.get("/applications/new/certificates", response_class=HTMLResponse)
 def certificate_choices(
-    request: Request, trade: str = Query("electrician", max_length=32),
+    request: Request,
+    trade: str = Query("electrician", max_length=32),
     _: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     """HTMX fragment: the certificates of one trade, one per department."""
-    return render(request, "exam_certificates/_choices.html",
-                  {"cat": catalog(), "values": {"trade": trade}})
+    return render(
+        request, "exam_certificates/_choices.html", {"cat": catalog(), "values": {"trade": trade}}
+    )
 
 
 @router.post("/applications/new", response_class=HTMLResponse)
 async def create_application(
-    request: Request, session: Session = Depends(get_db),
+    request: Request,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     form = await request.form()
     values = {k: form.getlist(k) if k in ("certificates",) else form.get(k) for k in form}
-    application, errors = _attempt(session, lambda: service.register_application(
-        session, principal=principal, data=application_from_form(form)))
+    application, errors = _attempt(
+        session,
+        lambda: service.register_application(
+            session, principal=principal, data=application_from_form(form)
+        ),
+    )
     if application is None:
         return _new_form(request, session, principal, values, errors, status=422)
     return RedirectResponse(f"{BASE}/applications/{application.id}", status_code=303)
@@ -116,37 +164,62 @@ async def create_application(
 
 @router.get("/applications/{application_id}", response_class=HTMLResponse)
 def application_detail(
-    request: Request, application_id: str, session: Session = Depends(get_db),
+    request: Request,
+    application_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.read")),
-    errors: list[FieldProblem] | None = None, status: int = 200,
+    errors: list[FieldProblem] | None = None,
+    status: int = 200,
 ) -> Response:
-    application = service.get_application(session, principal=principal,
-                                          application_id=application_id)
+    application = service.get_application(
+        session, principal=principal, application_id=application_id
+    )
     events = set(allowed_events(ApplicationFlow, application, principal))
-    can_score = ("record_scores" in events and
-                 any(r.status == "eligible" for r in application.requests) and
-                 (principal.is_admin or principal.department == EXAM_DEPARTMENT))
-    decidable = {r.id for r in application.requests
-                 if application.status == "examined" and
-                 set(allowed_events(RequestFlow, r, principal)) & {"issue", "refuse"} and
-                 (principal.is_admin or principal.department == r.department)}
+    can_score = (
+        "record_scores" in events
+        and any(r.status == "eligible" for r in application.requests)
+        and (principal.is_admin or principal.department == EXAM_DEPARTMENT)
+    )
+    decidable = {
+        r.id
+        for r in application.requests
+        if application.status == "examined"
+        and set(allowed_events(RequestFlow, r, principal)) & {"issue", "refuse"}
+        and (principal.is_admin or principal.department == r.department)
+    }
     history = service.history(session, principal=principal, application_id=application_id)
-    return render(request, "exam_certificates/detail.html", {
-        "app": application, "cat": catalog(), "can_score": can_score, "decidable": decidable,
-        "can_edit": application.status == "checked" and "check" in events,
-        "can_withdraw": "withdraw" in events, "history": history, "errors": errors or [],
-        "today": date.today().isoformat()}, status=status)
+    return render(
+        request,
+        "exam_certificates/detail.html",
+        {
+            "app": application,
+            "cat": catalog(),
+            "can_score": can_score,
+            "decidable": decidable,
+            "can_edit": application.status == "checked" and "check" in events,
+            "can_withdraw": "withdraw" in events,
+            "history": history,
+            "errors": errors or [],
+            "today": date.today().isoformat(),
+        },
+        status=status,
+    )
 
 
 @router.post("/applications/{application_id}/scores", response_class=HTMLResponse)
 async def post_scores(
-    request: Request, application_id: str, session: Session = Depends(get_db),
+    request: Request,
+    application_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.score")),
 ) -> Response:
     form = await request.form()
-    done, errors = _attempt(session, lambda: service.record_scores(
-        session, principal=principal, application_id=application_id,
-        data=scores_from_form(form)))
+    done, errors = _attempt(
+        session,
+        lambda: service.record_scores(
+            session, principal=principal, application_id=application_id, data=scores_from_form(form)
+        ),
+    )
     if done is None:
         return application_detail(request, application_id, session, principal, errors, 422)
     return RedirectResponse(f"{BASE}/applications/{application_id}", status_code=303)
@@ -154,35 +227,50 @@ async def post_scores(
 
 @router.get("/applications/{application_id}/edit", response_class=HTMLResponse)
 def edit_application(
-    request: Request, application_id: str, session: Session = Depends(get_db),
+    request: Request,
+    application_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
-    application = service.get_application(session, principal=principal,
-                                          application_id=application_id)
-    return render(request, "exam_certificates/edit.html",
-                  {"app": application, "cat": catalog(), "errors": []})
+    application = service.get_application(
+        session, principal=principal, application_id=application_id
+    )
+    return render(
+        request, "exam_certificates/edit.html", {"app": application, "cat": catalog(), "errors": []}
+    )
 
 
 @router.post("/applications/{application_id}/edit", response_class=HTMLResponse)
 async def post_edit(
-    request: Request, application_id: str, session: Session = Depends(get_db),
+    request: Request,
+    application_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     form = await request.form()
-    done, errors = _attempt(session, lambda: service.update_application(
-        session, principal=principal, application_id=application_id,
-        data=update_from_form(form)))
+    done, errors = _attempt(
+        session,
+        lambda: service.update_application(
+            session, principal=principal, application_id=application_id, data=update_from_form(form)
+        ),
+    )
     if done is None:
-        application = service.get_application(session, principal=principal,
-                                              application_id=application_id)
-        return render(request, "exam_certificates/edit.html",
-                      {"app": application, "cat": catalog(), "errors": errors}, status=422)
+        application = service.get_application(
+            session, principal=principal, application_id=application_id
+        )
+        return render(
+            request,
+            "exam_certificates/edit.html",
+            {"app": application, "cat": catalog(), "errors": errors},
+            status=422,
+        )
     return RedirectResponse(f"{BASE}/applications/{application_id}", status_code=303)
 
 
 @router.post("/applications/{application_id}/withdraw")
 def post_withdraw(
-    application_id: str, session: Session = Depends(get_db),
+    application_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     service.withdraw_application(session, principal=principal, application_id=application_id)
@@ -191,19 +279,21 @@ def post_withdraw(
 
 @router.post("/requests/{request_id}/decision")
 async def post_decision(
-    request: Request, request_id: str, session: Session = Depends(get_db),
+    request: Request,
+    request_id: str,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> Response:
     form = await request.form()
     note = str(form.get("note") or "")[:500]
-    decided = service.decide_request(session, principal=principal, request_id=request_id,
-                                     note=note)
+    decided = service.decide_request(session, principal=principal, request_id=request_id, note=note)
     return RedirectResponse(f"{BASE}/applications/{decided.application_id}", status_code=303)
 
 
 @router.get("/reviews", response_class=HTMLResponse)
 def reviews(
-    request: Request, session: Session = Depends(get_db),
+    request: Request,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> Response:
     queue = service.review_queue(session, principal=principal)
@@ -221,8 +311,12 @@ def post_decide_all(
 
 @router.get("/statistics", response_class=HTMLResponse)
 def statistics(
-    request: Request, session: Session = Depends(get_db),
+    request: Request,
+    session: Session = Depends(get_db),
     principal: Principal = Depends(require("exam_certificates.stats")),
 ) -> Response:
-    return render(request, "exam_certificates/statistics.html",
-                  {"stats": service.statistics(session, principal=principal), "cat": catalog()})
+    return render(
+        request,
+        "exam_certificates/statistics.html",
+        {"stats": service.statistics(session, principal=principal), "cat": catalog()},
+    )

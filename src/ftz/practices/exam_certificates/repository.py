@@ -11,7 +11,7 @@ from ftz.core.kit.pagination import Page, PageParams, paginate_query
 from ftz.practices.exam_certificates.models import Application, Candidate, CertificateRequest
 
 
-def _scoped(query: Select[tuple[Application]], principal: Principal) -> Select[tuple[Application]]:
+def _scoped(query: Select[Application], principal: Principal) -> Select[Application]:
     if principal.is_enterprise:
         return query.where(Application.org_id == principal.org_id)
     return query
@@ -33,13 +33,20 @@ def get_request(session: Session, principal: Principal, request_id: str) -> Cert
 
 
 def find_candidate(session: Session, org_id: str, fingerprint: str) -> Candidate | None:
-    return session.scalar(select(Candidate).where(Candidate.org_id == org_id,
-                                                  Candidate.id_fingerprint == fingerprint))
+    return session.scalar(
+        select(Candidate).where(Candidate.org_id == org_id, Candidate.id_fingerprint == fingerprint)
+    )
 
 
 def list_applications(
-    session: Session, principal: Principal, params: PageParams, *, status: str | None = None,
-    trade: str | None = None, text: str | None = None, department: str | None = None,
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    *,
+    status: str | None = None,
+    trade: str | None = None,
+    text: str | None = None,
+    department: str | None = None,
     request_status: str | None = None,
 ) -> Page[Application]:
     query = _scoped(select(Application).join(Application.candidate), principal)
@@ -70,8 +77,11 @@ def pending_requests(session: Session, department: str, limit: int) -> list[Cert
     query = (
         select(CertificateRequest)
         .join(CertificateRequest.application)
-        .where(CertificateRequest.department == department,
-               CertificateRequest.status == "eligible", Application.status == "examined")
+        .where(
+            CertificateRequest.department == department,
+            CertificateRequest.status == "eligible",
+            Application.status == "examined",
+        )
         .order_by(CertificateRequest.created_at, CertificateRequest.id)
         .limit(limit)
     )
@@ -87,8 +97,12 @@ def count_candidates(session: Session, principal: Principal) -> int:
 
 def request_rows(session: Session, principal: Principal) -> list[tuple[str, str, str, str]]:
     """(application id, department, certificate code, status) for every request in scope."""
-    query = select(CertificateRequest.application_id, CertificateRequest.department,
-                   CertificateRequest.certificate_code, CertificateRequest.status)
+    query = select(
+        CertificateRequest.application_id,
+        CertificateRequest.department,
+        CertificateRequest.certificate_code,
+        CertificateRequest.status,
+    )
     if principal.is_enterprise:
         query = query.where(CertificateRequest.org_id == principal.org_id)
     return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]

@@ -16,7 +16,9 @@ class PriorCertificateIn(BaseModel):
 class CandidateIn(BaseModel):
     full_name: str = Field(min_length=1, max_length=100)
     id_number: str = Field(min_length=15, max_length=18, description="Resident identity number")
-    education: int = Field(ge=1, le=4, description="1 primary, 2 junior middle, 3 senior, 4 college")
+    education: int = Field(
+        ge=1, le=4, description="1 primary, 2 junior middle, 3 senior, 4 college"
+    )
     health_ok: bool = Field(description="Holds a health examination certificate")
 
 

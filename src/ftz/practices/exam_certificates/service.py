@@ -57,8 +57,9 @@ def _validate_choice(cat: Catalog, trade: str, codes: list[str]) -> None:
         if cert.trade != trade:
             raise validation_error(f"certificates.{index}", f"{code} is not a {trade} certificate")
         if cert.department in departments:
-            raise validation_error(f"certificates.{index}",
-                                   "one certificate per department in one exam")
+            raise validation_error(
+                f"certificates.{index}", "one certificate per department in one exam"
+            )
         departments.add(cert.department)
 
 
@@ -100,7 +101,9 @@ def _condition_context(application: Application, request: CertificateRequest) ->
 
 
 def _check_request(
-    session: Session, principal: Principal, application: Application,
+    session: Session,
+    principal: Principal,
+    application: Application,
     request: CertificateRequest,
 ) -> None:
     cert = catalog().certificates[request.certificate_code]
@@ -108,27 +111,56 @@ def _check_request(
     context = _condition_context(application, request)
     decision = rules().evaluate(table, context)
     met = all(row["met"] for row in decision.result)
-    request.eligibility = {"met": met, "input": context, "results": decision.result,
-                           "fired": decision.explanation()}
-    fire(session, RequestFlow, request, "accept" if met else "reject", principal=principal,
-         owner_org_id=request.org_id)
+    request.eligibility = {
+        "met": met,
+        "input": context,
+        "results": decision.result,
+        "fired": decision.explanation(),
+    }
+    fire(
+        session,
+        RequestFlow,
+        request,
+        "accept" if met else "reject",
+        principal=principal,
+        owner_org_id=request.org_id,
+    )
 
 
 def _check_all(session: Session, principal: Principal, application: Application) -> None:
     for request in application.requests:
         _check_request(session, principal, application, request)
-    fire(session, ApplicationFlow, application, "check", principal=principal,
-         owner_org_id=application.org_id)
+    fire(
+        session,
+        ApplicationFlow,
+        application,
+        "check",
+        principal=principal,
+        owner_org_id=application.org_id,
+    )
     if not any(r.status == "eligible" for r in application.requests):
         # Nothing to examine: the application is decided (no certificate) right away.
-        fire(session, ApplicationFlow, application, "close", principal=principal,
-             owner_org_id=application.org_id, note="no certificate's conditions are met")
+        fire(
+            session,
+            ApplicationFlow,
+            application,
+            "close",
+            principal=principal,
+            owner_org_id=application.org_id,
+            note="no certificate's conditions are met",
+        )
 
 
 def _add_prior(candidate: Candidate, code: str, number: str, source: str) -> None:
     if code not in {h.certificate_code for h in candidate.held}:
-        candidate.held.append(HeldCertificate(org_id=candidate.org_id, certificate_code=code,
-                                              certificate_number=number, source=source))
+        candidate.held.append(
+            HeldCertificate(
+                org_id=candidate.org_id,
+                certificate_code=code,
+                certificate_number=number,
+                source=source,
+            )
+        )
 
 
 def register_application(
@@ -144,11 +176,17 @@ def register_application(
     fingerprint = resident.fingerprint(get_settings().resolved_secret_key())
     candidate = repository.find_candidate(session, org_id, fingerprint)
     if candidate is None:
-        candidate = Candidate(org_id=org_id, id_fingerprint=fingerprint, id_masked=resident.masked,
-                              birth_date=resident.birth_date, gender=resident.gender,
-                              full_name=data.candidate.full_name.strip(),
-                              education=data.candidate.education,
-                              health_ok=data.candidate.health_ok, held=[])
+        candidate = Candidate(
+            org_id=org_id,
+            id_fingerprint=fingerprint,
+            id_masked=resident.masked,
+            birth_date=resident.birth_date,
+            gender=resident.gender,
+            full_name=data.candidate.full_name.strip(),
+            education=data.candidate.education,
+            health_ok=data.candidate.health_ok,
+            held=[],
+        )
         session.add(candidate)
     else:
         candidate.full_name = data.candidate.full_name.strip()
@@ -157,12 +195,22 @@ def register_application(
     for prior in data.prior_certificates:
         _add_prior(candidate, prior.code, prior.number, "declared")
     application = Application(
-        org_id=org_id, candidate=candidate, trade=data.trade, status="registered",
-        experience_years=data.experience_years, apprenticeship_done=data.apprenticeship_done,
+        org_id=org_id,
+        candidate=candidate,
+        trade=data.trade,
+        status="registered",
+        experience_years=data.experience_years,
+        apprenticeship_done=data.apprenticeship_done,
         vocational_graduate=data.vocational_graduate,
-        requests=[CertificateRequest(org_id=org_id, certificate_code=code, status="requested",
-                                     department=cat.certificates[code].department)
-                  for code in data.certificates],
+        requests=[
+            CertificateRequest(
+                org_id=org_id,
+                certificate_code=code,
+                status="requested",
+                department=cat.certificates[code].department,
+            )
+            for code in data.certificates
+        ],
     )
     session.add(application)
     session.flush()
@@ -176,7 +224,9 @@ def update_application(
     """Before the exam, facts and choices can be corrected; every certificate is checked again."""
     application = repository.get_application(session, principal, application_id)
     if application.status != "checked":
-        raise conflict(f"an application can be edited only before the exam (it is {application.status})")
+        raise conflict(
+            f"an application can be edited only before the exam (it is {application.status})"
+        )
     if data.certificates is not None:
         _validate_choice(catalog(), application.trade, data.certificates)
         wanted = {catalog().certificates[c].department: c for c in data.certificates}
@@ -188,9 +238,14 @@ def update_application(
             if department in existing:
                 existing[department].certificate_code = code
             else:
-                application.requests.append(CertificateRequest(
-                    org_id=application.org_id, certificate_code=code, department=department,
-                    status="requested"))
+                application.requests.append(
+                    CertificateRequest(
+                        org_id=application.org_id,
+                        certificate_code=code,
+                        department=department,
+                        status="requested",
+                    )
+                )
     for name in ("experience_years", "apprenticeship_done", "vocational_graduate"):
         value = getattr(data, name)
         if value is not None:
@@ -204,11 +259,18 @@ def update_application(
     return application
 
 
-def withdraw_application(session: Session, *, principal: Principal, application_id: str
-                         ) -> Application:
+def withdraw_application(
+    session: Session, *, principal: Principal, application_id: str
+) -> Application:
     application = repository.get_application(session, principal, application_id)
-    fire(session, ApplicationFlow, application, "withdraw", principal=principal,
-         owner_org_id=application.org_id)
+    fire(
+        session,
+        ApplicationFlow,
+        application,
+        "withdraw",
+        principal=principal,
+        owner_org_id=application.org_id,
+    )
     return application
 
 
@@ -229,9 +291,15 @@ def record_scores(
     application.theory_score = data.theory_score
     application.practical_score = data.practical_score
     application.exam_date = data.exam_date
-    fire(session, ApplicationFlow, application, "record_scores", principal=principal,
-         owner_org_id=application.org_id,
-         note=f"theory {data.theory_score}, practical {data.practical_score}")
+    fire(
+        session,
+        ApplicationFlow,
+        application,
+        "record_scores",
+        principal=principal,
+        owner_org_id=application.org_id,
+        note=f"theory {data.theory_score}, practical {data.practical_score}",
+    )
     return application
 
 
@@ -243,26 +311,49 @@ def decide_request(
     _require_department(principal, request.department)
     application = request.application
     if application.status != "examined":
-        raise conflict(f"the exam results are not recorded yet (application is {application.status})")
+        raise conflict(
+            f"the exam results are not recorded yet (application is {application.status})"
+        )
     cert = catalog().certificates[request.certificate_code]
-    context = {"certificate_type": cert.certificate_type,
-               "eligible": request.status == "eligible",
-               "theory_score": application.theory_score,
-               "practical_score": application.practical_score}
+    context = {
+        "certificate_type": cert.certificate_type,
+        "eligible": request.status == "eligible",
+        "theory_score": application.theory_score,
+        "practical_score": application.practical_score,
+    }
     decision = rules().evaluate("issuance.json", context)
     issued = bool(decision.result["issued"])
-    request.decision = {"issued": issued, "input": context, "result": decision.result,
-                        "fired": decision.explanation(), "note": note}
+    request.decision = {
+        "issued": issued,
+        "input": context,
+        "result": decision.result,
+        "fired": decision.explanation(),
+        "note": note,
+    }
     request.decided_by = principal.username
     request.decided_at = utcnow()
     if issued:
         request.certificate_number = f"{cert.code}-{utcnow():%Y}-{request.id[-10:]}"
         _add_prior(application.candidate, cert.code, request.certificate_number, "issued")
-    fire(session, RequestFlow, request, "issue" if issued else "refuse", principal=principal,
-         owner_org_id=request.org_id, note=note)
+    fire(
+        session,
+        RequestFlow,
+        request,
+        "issue" if issued else "refuse",
+        principal=principal,
+        owner_org_id=request.org_id,
+        note=note,
+    )
     if all(r.status in DECIDED_REQUEST_STATES for r in application.requests):
-        fire(session, ApplicationFlow, application, "close", principal=principal,
-             owner_org_id=application.org_id, note="every department has decided")
+        fire(
+            session,
+            ApplicationFlow,
+            application,
+            "close",
+            principal=principal,
+            owner_org_id=application.org_id,
+            note="every department has decided",
+        )
     return request
 
 
@@ -284,13 +375,13 @@ def list_applications(
     return repository.list_applications(session, principal, params, **filters)
 
 
-def get_application(session: Session, *, principal: Principal, application_id: str
-                    ) -> Application:
+def get_application(session: Session, *, principal: Principal, application_id: str) -> Application:
     return repository.get_application(session, principal, application_id)
 
 
-def review_queue(session: Session, *, principal: Principal, limit: int = 200
-                 ) -> list[CertificateRequest]:
+def review_queue(
+    session: Session, *, principal: Principal, limit: int = 200
+) -> list[CertificateRequest]:
     department = principal.department or ""
     _require_department(principal, REVIEWING_DEPARTMENTS)
     return repository.pending_requests(session, department, limit)
@@ -322,7 +413,6 @@ def statistics(session: Session, *, principal: Principal) -> dict[str, Any]:
     }
 
 
-
 def export_rows(session: Session, *, principal: Principal) -> list[Application]:
     return repository.all_applications(session, principal)
 
@@ -331,6 +421,7 @@ def history(session: Session, *, principal: Principal, application_id: str) -> l
     """Every audit event on the application, its candidate and its requests, newest first."""
     application = repository.get_application(session, principal, application_id)
     ids = [application.id, application.candidate_id] + [r.id for r in application.requests]
-    page = list_events(session, principal=principal, entity_ids=ids,
-                       params=PageParams(page=1, size=500))
+    page = list_events(
+        session, principal=principal, entity_ids=ids, params=PageParams(page=1, size=500)
+    )
     return list(page.items)

@@ -1,0 +1,174 @@
+"""Test fixtures: every database test runs on SQLite and, with FTZ_TEST_POSTGRES_URL, PostgreSQL.
+
+Each database is migrated from empty once per run and seeded with the demo organizations and
+users; each test then runs inside a transaction that is rolled back, so tests stay independent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ftz.config import Settings
+from ftz.core.auth import service as accounts
+from ftz.core.auth.principal import SYSTEM, current_principal
+from ftz.core.db import make_engine, migrate, unit_of_work
+from ftz.core.db.engine import make_sessionmaker
+from ftz.demo import load_core_demo
+from ftz.main import create_app
+from ftz.practices.exam_certificates.demo import _ensure_agencies
+
+# Before anything reads settings: tests never touch ./var.
+os.environ["FTZ_DATA_DIR"] = tempfile.mkdtemp(prefix="ftz-test-")
+os.environ.pop("FTZ_DATABASE_URL", None)
+
+POSTGRES_URL = os.environ.get("FTZ_TEST_POSTGRES_URL")
+DATABASES = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+USERS = (
+    "admin",
+    "ent.a",
+    "ent.b",
+    "exam.officer",
+    "emergency.officer",
+    "hrss.officer",
+    "housing.officer",
+)
+CSRF_INPUT = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
+
+
+def _reset_postgres(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return Path(os.environ["FTZ_DATA_DIR"])
+
+
+@pytest.fixture(scope="session", params=DATABASES)
+def database_url(request: pytest.FixtureRequest, data_dir: Path) -> str:
+    if request.param == "postgresql":
+        assert POSTGRES_URL
+        _reset_postgres(POSTGRES_URL)
+        return POSTGRES_URL
+    return f"sqlite:///{data_dir / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def seeded_engine(database_url: str) -> Iterator[Engine]:
+    """Migrated from empty, then seeded (and committed) once per database."""
+    migrate.upgrade(database_url)
+    engine = make_engine(database_url)
+    with unit_of_work(make_sessionmaker(engine)) as session:
+        current_principal.set(SYSTEM)
+        load_core_demo(session)
+        _ensure_agencies(session)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def api_tokens(seeded_engine: Engine) -> dict[str, str]:
+    tokens = {}
+    with unit_of_work(make_sessionmaker(seeded_engine)) as session:
+        for username in USERS:
+            user = accounts.get_user_by_username(session, username)
+            assert user is not None
+            tokens[username], _ = accounts.create_api_token(session, user=user, name="tests")
+    return tokens
+
+
+@pytest.fixture
+def bound_sessionmaker(seeded_engine: Engine) -> Iterator[sessionmaker[Session]]:
+    """Sessions joined to one outer transaction that the test rolls back."""
+    connection = seeded_engine.connect()
+    outer = connection.begin()
+    factory = sessionmaker(
+        bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+    try:
+        yield factory
+    finally:
+        outer.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def session(bound_sessionmaker: sessionmaker[Session]) -> Iterator[Session]:
+    current_principal.set(SYSTEM)
+    db = bound_sessionmaker()
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def app(
+    seeded_engine: Engine, bound_sessionmaker: sessionmaker[Session], data_dir: Path
+) -> FastAPI:
+    settings = Settings(data_dir=data_dir, secret_key="test-secret-key-not-for-production")
+    application = create_app(settings, engine=seeded_engine)
+    application.state.sessionmaker = bound_sessionmaker
+    return application
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def api(app: FastAPI, api_tokens: dict[str, str]) -> ApiClients:
+    return ApiClients(app, api_tokens)
+
+
+class ApiClients:
+    """`api.as_("ent.a").get(...)`: a bearer-token client per demo user."""
+
+    def __init__(self, app: FastAPI, tokens: dict[str, str]) -> None:
+        self.app = app
+        self.tokens = tokens
+
+    def as_(self, username: str) -> TestClient:
+        client = TestClient(self.app, raise_server_exceptions=False)
+        client.headers["Authorization"] = f"Bearer {self.tokens[username]}"
+        return client
+
+    def anonymous(self) -> TestClient:
+        return TestClient(self.app, raise_server_exceptions=False)
+
+
+def csrf_from(html: str) -> str:
+    match = CSRF_INPUT.search(html)
+    assert match, "page has no CSRF field"
+    return match.group(1)
+
+
+def login(client: TestClient, username: str, password: str = accounts.DEMO_PASSWORD) -> None:
+    page = client.get("/login")
+    response = client.post(
+        "/login",
+        data={
+            "username": username,
+            "password": password,
+            "next": "/",
+            "csrf_token": csrf_from(page.text),
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
