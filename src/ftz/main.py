@@ -22,6 +22,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         title="FTZ Practice Platform",
         version=__version__,
         description="自贸试验区第六批最佳实践案例 — practice modules, API",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.resolved_database_url)

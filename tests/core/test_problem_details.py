@@ -75,3 +75,14 @@ def test_invalid_pagination(api: ApiClients) -> None:
     response = api.as_("ent.a").get(f"{BASE}/applications", params={"size": 100000})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "size"
+
+
+def test_openapi_and_docs_are_served_without_cdn(api: ApiClients) -> None:
+    client = api.anonymous()
+    spec = client.get("/openapi.json").json()
+    assert "/api/exam-certificates/applications" in spec["paths"]
+    docs = client.get("/docs").text
+    assert "/static/swagger/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/static/vendor/htmx.min.js").status_code == 200
+    assert client.get("/healthz").json()["status"] == "ok"

@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -69,6 +71,18 @@ def healthz(
 ) -> Health:
     session.execute(text("SELECT 1"))
     return Health(status="ok", database=session.get_bind().dialect.name)
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs(_: Principal = Depends(require("core.public"))) -> HTMLResponse:
+    """Swagger UI served from the swagger-ui-bundle package, not a CDN."""
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="FTZ Practice Platform API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/swagger/favicon-32x32.png",
+    )
 
 
 @router.get("/api/practices", response_model=PracticeList, tags=["core"])

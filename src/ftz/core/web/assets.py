@@ -1,4 +1,4 @@
-"""Static files: our stylesheet, plus htmx taken from an installed package (never a CDN)."""
+"""Static files: our stylesheet; htmx and Swagger UI from installed packages (never a CDN)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 STATIC_DIR = Path(__file__).with_name("static")
 
@@ -21,6 +22,7 @@ def htmx_dir() -> Path | None:
 
 
 def mount(app: FastAPI) -> None:
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     vendor = htmx_dir()
     if vendor is not None:
         app.mount("/static/vendor", _HtmxFiles(directory=str(vendor)), name="vendor")
