@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ftz.config import Settings
@@ -67,17 +69,58 @@ def database_url(request: pytest.FixtureRequest, data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'test.db'}"
 
 
-@pytest.fixture(scope="session")
-def seeded_engine(database_url: str) -> Iterator[Engine]:
-    """Migrated from empty, then seeded (and committed) once per database."""
-    migrate.upgrade(database_url)
-    engine = make_engine(database_url)
+def _migrate_and_seed(url: str) -> Engine:
+    migrate.upgrade(url)
+    engine = make_engine(url)
     with unit_of_work(make_sessionmaker(engine)) as session:
         current_principal.set(SYSTEM)
         load_core_demo(session)
         _ensure_agencies(session)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def seeded_engine(database_url: str) -> Iterator[Engine]:
+    """Migrated from empty, then seeded (and committed) once per database."""
+    engine = _migrate_and_seed(database_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def fresh_engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
+    """A database of its own, for tests that must commit (concurrency): same kind, new instance."""
+    if database_url.startswith("sqlite"):
+        engine = _migrate_and_seed(f"sqlite:///{tmp_path / 'fresh.db'}")
+        yield engine
+        engine.dispose()
+        return
+    name = f"ftz_fresh_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(database_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    engine = _migrate_and_seed(url)
+    yield engine
+    engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def fresh_app(fresh_engine: Engine, data_dir: Path) -> FastAPI:
+    settings = Settings(data_dir=data_dir, secret_key="test-secret-key-not-for-production")
+    return create_app(settings, engine=fresh_engine)
+
+
+@pytest.fixture
+def api_tokens_fresh(fresh_engine: Engine) -> str:
+    with unit_of_work(make_sessionmaker(fresh_engine)) as session:
+        user = accounts.get_user_by_username(session, "ent.a")
+        assert user is not None
+        token, _ = accounts.create_api_token(session, user=user, name="concurrency")
+    return token
 
 
 @pytest.fixture(scope="session")

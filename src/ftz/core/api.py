@@ -67,7 +67,8 @@ class AuditPage(BaseModel):
 
 @router.get("/healthz", response_model=Health, tags=["core"])
 def healthz(
-    session: Session = Depends(get_db), _: Principal = Depends(require("core.public"))
+    session: Session = Depends(get_db, scope="function"),
+    _: Principal = Depends(require("core.public")),
 ) -> Health:
     session.execute(text("SELECT 1"))
     return Health(status="ok", database=session.get_bind().dialect.name)
@@ -119,7 +120,7 @@ def audit(
     entity_type: str | None = Query(None, max_length=100),
     entity_id: str | None = Query(None, max_length=64),
     params: PageParams = Depends(page_params),
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("core.audit.read")),
 ) -> AuditPage:
     page = list_events(

@@ -25,7 +25,11 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    """One transaction per request, committed here at the edge; any error rolls it all back."""
+    """One transaction per request, committed here at the edge; any error rolls it all back.
+
+    Routes must use it as `Depends(get_db, scope="function")`: the commit then runs before the
+    response is sent, so a failed commit can never be acknowledged to the client.
+    """
     session: Session = request.app.state.sessionmaker()
     try:
         yield session
@@ -83,7 +87,9 @@ def _user_from_cookie(request: Request, session: Session) -> User | None:
     return user
 
 
-async def get_principal(request: Request, session: Session = Depends(get_db)) -> Principal:
+async def get_principal(
+    request: Request, session: Session = Depends(get_db, scope="function")
+) -> Principal:
     principal = ANONYMOUS
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ftz.core.kit.errors import FieldProblem, FtzError
@@ -68,6 +69,17 @@ def install(app: FastAPI) -> None:
             status=exc.status_code,
             title=str(exc.detail),
             type_slug=f"http-{exc.status_code}",
+        )
+        return _respond(request, error)
+
+    @app.exception_handler(IntegrityError)
+    async def integrity(request: Request, exc: IntegrityError) -> Response:
+        # Two requests raced for the same unique key; the loser's transaction was rolled back.
+        error = FtzError(
+            detail="a concurrent change conflicts with this one; nothing was saved, try again",
+            status=409,
+            title="Conflict",
+            type_slug="conflict",
         )
         return _respond(request, error)
 

@@ -46,7 +46,7 @@ def login(
     username: str = Form(""),
     password: str = Form(""),
     next: str = Form("/"),
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     _: Principal = Depends(require("core.public")),
 ) -> Response:
     user = accounts.authenticate(session, username.strip(), password)
@@ -94,7 +94,7 @@ def _profile_user(session: Session, principal: Principal) -> User:
 @router.get("/profile", response_class=HTMLResponse)
 def profile(
     request: Request,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("core.profile")),
 ) -> Response:
     user = _profile_user(session, principal)
@@ -106,7 +106,7 @@ def profile(
 def create_token(
     request: Request,
     name: str = Form(""),
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("core.profile")),
 ) -> Response:
     user = _profile_user(session, principal)
@@ -129,7 +129,7 @@ def create_token(
 @router.post("/profile/tokens/{token_id}/revoke")
 def revoke_token(
     token_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("core.profile")),
 ) -> Response:
     accounts.revoke_api_token(session, user=_profile_user(session, principal), token_id=token_id)
@@ -142,7 +142,7 @@ def audit_page(
     entity_type: str | None = Query(None),
     entity_id: str | None = Query(None),
     params: PageParams = Depends(page_params),
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("core.audit.read")),
 ) -> Response:
     page = list_events(

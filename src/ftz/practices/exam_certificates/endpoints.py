@@ -51,7 +51,7 @@ def get_workflows(_: Principal = Depends(require("exam_certificates.catalog"))) 
 @router.post("/applications", response_model=ApplicationRead, status_code=201)
 def create_application(
     body: ApplicationCreate,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> ApplicationRead:
     application = service.register_application(session, principal=principal, data=body)
@@ -66,7 +66,7 @@ def list_applications(
     department: str | None = Query(None, max_length=32),
     request_status: str | None = Query(None, max_length=32),
     params: PageParams = Depends(page_params),
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> ApplicationPage:
     page = service.list_applications(
@@ -89,7 +89,7 @@ def list_applications(
 
 @router.get("/applications.csv", response_class=Response)
 def export_applications(
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> Response:
     buffer = io.StringIO()
@@ -134,7 +134,7 @@ def export_applications(
 @router.get("/applications/{application_id}", response_model=ApplicationRead)
 def get_application(
     application_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> ApplicationRead:
     application = service.get_application(
@@ -147,7 +147,7 @@ def get_application(
 def update_application(
     application_id: str,
     body: ApplicationUpdate,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> ApplicationRead:
     application = service.update_application(
@@ -159,7 +159,7 @@ def update_application(
 @router.post("/applications/{application_id}/withdraw", response_model=ApplicationRead)
 def withdraw_application(
     application_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> ApplicationRead:
     application = service.withdraw_application(
@@ -172,7 +172,7 @@ def withdraw_application(
 def record_scores(
     application_id: str,
     body: ScoresIn,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.score")),
 ) -> ApplicationRead:
     application = service.record_scores(
@@ -184,7 +184,7 @@ def record_scores(
 @router.get("/applications/{application_id}/history", response_model=list[HistoryEntry])
 def application_history(
     application_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> list[HistoryEntry]:
     events = service.history(session, principal=principal, application_id=application_id)
@@ -193,7 +193,7 @@ def application_history(
 
 @router.get("/reviews", response_model=list[RequestRead])
 def review_queue(
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> list[RequestRead]:
     return [
@@ -205,7 +205,7 @@ def review_queue(
 def decide(
     request_id: str,
     body: DecisionIn,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> RequestRead:
     request = service.decide_request(
@@ -216,7 +216,7 @@ def decide(
 
 @router.get("/statistics", response_model=Statistics)
 def statistics(
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.stats")),
 ) -> Statistics:
     return Statistics(**service.statistics(session, principal=principal))

@@ -76,7 +76,7 @@ def applications(
     trade: str = Query("", max_length=32),
     q: str = Query("", max_length=100),
     params: PageParams = Depends(page_params),
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> Response:
     page = service.list_applications(
@@ -125,7 +125,7 @@ def _new_form(
 @router.get("/applications/new", response_class=HTMLResponse)
 def new_application(
     request: Request,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     return _new_form(request, session, principal, {"trade": "electrician"}, [])
@@ -146,7 +146,7 @@ def certificate_choices(
 @router.post("/applications/new", response_class=HTMLResponse)
 async def create_application(
     request: Request,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     form = await request.form()
@@ -166,7 +166,7 @@ async def create_application(
 def application_detail(
     request: Request,
     application_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.read")),
     errors: list[FieldProblem] | None = None,
     status: int = 200,
@@ -210,7 +210,7 @@ def application_detail(
 async def post_scores(
     request: Request,
     application_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.score")),
 ) -> Response:
     form = await request.form()
@@ -229,7 +229,7 @@ async def post_scores(
 def edit_application(
     request: Request,
     application_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     application = service.get_application(
@@ -244,7 +244,7 @@ def edit_application(
 async def post_edit(
     request: Request,
     application_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     form = await request.form()
@@ -270,7 +270,7 @@ async def post_edit(
 @router.post("/applications/{application_id}/withdraw")
 def post_withdraw(
     application_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.apply")),
 ) -> Response:
     service.withdraw_application(session, principal=principal, application_id=application_id)
@@ -281,7 +281,7 @@ def post_withdraw(
 async def post_decision(
     request: Request,
     request_id: str,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> Response:
     form = await request.form()
@@ -293,7 +293,7 @@ async def post_decision(
 @router.get("/reviews", response_class=HTMLResponse)
 def reviews(
     request: Request,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> Response:
     queue = service.review_queue(session, principal=principal)
@@ -302,7 +302,7 @@ def reviews(
 
 @router.post("/reviews/decide-all")
 def post_decide_all(
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.review")),
 ) -> Response:
     service.review_pending(session, principal=principal)
@@ -312,7 +312,7 @@ def post_decide_all(
 @router.get("/statistics", response_class=HTMLResponse)
 def statistics(
     request: Request,
-    session: Session = Depends(get_db),
+    session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.stats")),
 ) -> Response:
     return render(
