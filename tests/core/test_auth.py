@@ -132,3 +132,10 @@ def test_roles_and_admin_only_audit(api: ApiClients) -> None:
     assert "officer" in me["roles"] and me["department"] == "hrss"
     assert api.as_("admin").get("/api/audit").status_code == 200
     assert api.as_("hrss.officer").get("/api/audit").status_code == 403
+
+
+def test_cookieless_login_post_still_needs_csrf(api: ApiClients) -> None:
+    response = api.anonymous().post(
+        "/login", data={"username": "ent.a", "password": accounts.DEMO_PASSWORD}
+    )
+    assert response.status_code == 403

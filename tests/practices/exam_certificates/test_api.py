@@ -231,3 +231,18 @@ def test_catalog_is_public_and_has_15_certificates(api: ApiClients) -> None:
     assert len({c["department"] for c in catalog["certificates"]}) == 3
     flows = api.anonymous().get(f"{BASE}/workflows").json()
     assert flows["application"].startswith("stateDiagram-v2")
+
+
+def test_candidate_looks_up_own_results(api: ApiClients) -> None:
+    number = id_number()
+    application = _register(api, candidate={"id_number": number})
+    public = api.anonymous()
+    found = public.post(
+        f"{BASE}/lookup", json={"id_number": number, "application_id": application["id"]}
+    )
+    assert found.status_code == 200
+    assert len(found.json()["requests"]) == 3
+    wrong = public.post(
+        f"{BASE}/lookup", json={"id_number": id_number(), "application_id": application["id"]}
+    )
+    assert wrong.status_code == 404

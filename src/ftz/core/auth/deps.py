@@ -98,14 +98,21 @@ async def get_principal(
             raise unauthenticated("invalid or revoked API token")
         principal = service.principal_for(user, "token")
     else:
-        if request.method in UNSAFE_METHODS:
-            await _check_csrf(request)  # cookies ride along on cross-site posts; tokens do not
+        if request.method in UNSAFE_METHODS and request.cookies:
+            # Cookies are ambient credentials a forged cross-site post could carry; a bearer
+            # token or a cookie-less client cannot be forged that way.
+            await _check_csrf(request)
         user = _user_from_cookie(request, session)
         if user is not None:
             principal = service.principal_for(user, "session")
     current_principal.set(principal)
     request.state.principal = principal
     return principal
+
+
+async def require_csrf(request: Request) -> None:
+    """For forms that must never be posted cross-site even without cookies (sign-in)."""
+    await _check_csrf(request)
 
 
 def require(permission: str) -> Callable[..., Any]:

@@ -23,7 +23,9 @@ class BrowserStateMiddleware(BaseHTTPMiddleware):
         request.state.lang = normalize(query_lang or request.cookies.get(LANG_COOKIE))
         response = await call_next(request)
         secure = request.app.state.settings.cookie_secure
-        if fresh_sid:
+        # Only pages need the browser id (their forms carry CSRF tokens); API clients get no
+        # cookie, so they never turn into cookie-carrying clients that must send CSRF tokens.
+        if fresh_sid and response.headers.get("content-type", "").startswith("text/html"):
             response.set_cookie(SID_COOKIE, str(sid), httponly=True, samesite="lax", secure=secure)
         if query_lang in LANGUAGES:
             response.set_cookie(

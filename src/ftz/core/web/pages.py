@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 from ftz.core.audit import record_event
 from ftz.core.audit.service import list_events
 from ftz.core.auth import service as accounts
-from ftz.core.auth.deps import SESSION_COOKIE, get_db, require, session_cookie_value
+from ftz.core.auth.deps import (
+    SESSION_COOKIE,
+    get_db,
+    require,
+    require_csrf,
+    session_cookie_value,
+)
 from ftz.core.auth.models import User
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FtzError
@@ -48,6 +54,7 @@ def login(
     next: str = Form("/"),
     session: Session = Depends(get_db, scope="function"),
     _: Principal = Depends(require("core.public")),
+    __: None = Depends(require_csrf),
 ) -> Response:
     user = accounts.authenticate(session, username.strip(), password)
     if user is None:

@@ -30,6 +30,7 @@ practice = PracticeSpec(
     templates_dir=Path(__file__).with_name("templates"),
     nav=[
         NavLink("/exam-certificates", "Overview", "exam_certificates.catalog"),
+        NavLink("/exam-certificates/lookup", "My results", "exam_certificates.catalog"),
         NavLink("/exam-certificates/applications", "Applications", "exam_certificates.read"),
         NavLink(
             "/exam-certificates/applications/new", "Register a candidate", "exam_certificates.apply"

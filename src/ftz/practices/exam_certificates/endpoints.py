@@ -24,6 +24,7 @@ from ftz.practices.exam_certificates.schemas import (
     CertificateRead,
     DecisionIn,
     HistoryEntry,
+    LookupIn,
     RequestRead,
     ScoresIn,
     Statistics,
@@ -212,6 +213,19 @@ def decide(
         session, principal=principal, request_id=request_id, note=body.note
     )
     return RequestRead.model_validate(request)
+
+
+@router.post("/lookup", response_model=ApplicationRead)
+def candidate_lookup(
+    body: LookupIn,
+    session: Session = Depends(get_db, scope="function"),
+    _: Principal = Depends(require("exam_certificates.catalog")),
+) -> ApplicationRead:
+    """A candidate's own results, by identity number and application number."""
+    application = service.candidate_lookup(
+        session, id_number=body.id_number, application_id=body.application_id
+    )
+    return ApplicationRead.model_validate(application)
 
 
 @router.get("/statistics", response_model=Statistics)

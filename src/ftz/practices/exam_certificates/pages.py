@@ -309,6 +309,38 @@ def post_decide_all(
     return RedirectResponse(f"{BASE}/reviews", status_code=303)
 
 
+@router.get("/lookup", response_class=HTMLResponse)
+def lookup_form(
+    request: Request, _: Principal = Depends(require("exam_certificates.catalog"))
+) -> Response:
+    return render(request, "exam_certificates/lookup.html", {"cat": catalog(), "errors": []})
+
+
+@router.post("/lookup", response_class=HTMLResponse)
+async def lookup(
+    request: Request,
+    session: Session = Depends(get_db, scope="function"),
+    _: Principal = Depends(require("exam_certificates.catalog")),
+) -> Response:
+    form = await request.form()
+    id_number, application_id = (
+        str(form.get("id_number") or ""),
+        str(form.get("application_id") or ""),
+    )
+    found, errors = _attempt(
+        session,
+        lambda: service.candidate_lookup(
+            session, id_number=id_number, application_id=application_id
+        ),
+    )
+    return render(
+        request,
+        "exam_certificates/lookup.html",
+        {"cat": catalog(), "errors": errors, "app": found, "application_id": application_id},
+        status=422 if errors else 200,
+    )
+
+
 @router.get("/statistics", response_class=HTMLResponse)
 def statistics(
     request: Request,

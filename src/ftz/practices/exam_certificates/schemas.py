@@ -54,6 +54,13 @@ class ScoresIn(BaseModel):
     exam_date: date
 
 
+class LookupIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id_number: str = Field(min_length=15, max_length=18)
+    application_id: str = Field(min_length=26, max_length=26)
+
+
 class DecisionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -16,7 +16,7 @@ from ftz.core.auth.models import Organization, OrgKind
 from ftz.core.auth.principal import Principal
 from ftz.core.auth.service import get_org_by_code
 from ftz.core.db import utcnow
-from ftz.core.kit.errors import conflict, forbidden, validation_error
+from ftz.core.kit.errors import conflict, forbidden, not_found, validation_error
 from ftz.core.kit.pagination import Page, PageParams
 from ftz.core.rules import RuleSet
 from ftz.core.workflow import fire
@@ -425,3 +425,14 @@ def history(session: Session, *, principal: Principal, application_id: str) -> l
         session, principal=principal, entity_ids=ids, params=PageParams(page=1, size=500)
     )
     return list(page.items)
+
+
+def candidate_lookup(session: Session, *, id_number: str, application_id: str) -> Application:
+    """The candidate's own view: both the identity number and the application number must match,
+    and a mismatch looks the same as a missing record."""
+    resident = parse_resident_id(id_number, "id_number")
+    fingerprint = resident.fingerprint(get_settings().resolved_secret_key())
+    application = session.get(Application, application_id.strip().upper())
+    if application is None or application.candidate.id_fingerprint != fingerprint:
+        raise not_found("application for this identity number")
+    return application
