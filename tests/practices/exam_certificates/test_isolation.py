@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import ApiClients, csrf_from, login
 from tests.practices.exam_certificates.factories import application_body
+from tests.routes import api_routes
 
 BASE = "/api/exam-certificates"
 
@@ -102,3 +103,51 @@ def test_anonymous_is_sent_to_sign_in(client: TestClient) -> None:
     assert response.status_code == 303
     assert response.headers["location"].startswith("/login?next=")
     assert client.get(f"{BASE}/applications").status_code == 401
+
+
+# Every p12 route is either checked above for another organization's records, or serves nothing
+# that belongs to an organization. A new route fails this test until it is put in one list.
+ISOLATION_TESTED = {
+    ("POST", "/api/exam-certificates/applications"),
+    ("GET", "/api/exam-certificates/applications"),
+    ("GET", "/api/exam-certificates/applications.csv"),
+    ("GET", "/api/exam-certificates/applications/{application_id}"),
+    ("PATCH", "/api/exam-certificates/applications/{application_id}"),
+    ("POST", "/api/exam-certificates/applications/{application_id}/withdraw"),
+    ("POST", "/api/exam-certificates/applications/{application_id}/scores"),
+    ("GET", "/api/exam-certificates/applications/{application_id}/history"),
+    ("GET", "/api/exam-certificates/reviews"),
+    ("POST", "/api/exam-certificates/requests/{request_id}/decision"),
+    ("GET", "/api/exam-certificates/statistics"),
+    ("GET", "/exam-certificates/applications"),
+    ("GET", "/exam-certificates/applications/{application_id}"),
+    ("GET", "/exam-certificates/applications/{application_id}/edit"),
+    ("POST", "/exam-certificates/applications/{application_id}/edit"),
+    ("POST", "/exam-certificates/applications/{application_id}/withdraw"),
+    ("POST", "/exam-certificates/applications/{application_id}/scores"),
+    ("POST", "/exam-certificates/requests/{request_id}/decision"),
+    ("GET", "/exam-certificates/reviews"),
+    ("POST", "/exam-certificates/reviews/decide-all"),
+    ("GET", "/exam-certificates/statistics"),
+    ("POST", "/exam-certificates/applications/new"),
+}
+NO_ORGANIZATION_DATA = {
+    ("GET", "/api/exam-certificates/catalog"),
+    ("GET", "/api/exam-certificates/workflows"),
+    ("POST", "/api/exam-certificates/lookup"),  # needs the person's own identity number
+    ("GET", "/exam-certificates"),
+    ("GET", "/exam-certificates/applications/new"),
+    ("GET", "/exam-certificates/applications/new/certificates"),
+    ("GET", "/exam-certificates/lookup"),
+    ("POST", "/exam-certificates/lookup"),
+}
+
+
+def test_every_p12_route_is_classified(app) -> None:  # type: ignore[no-untyped-def]
+    routes = {
+        (method, path)
+        for path, route in api_routes(app.routes)
+        if "exam-certificates" in path
+        for method in route.methods
+    }
+    assert routes == ISOLATION_TESTED | NO_ORGANIZATION_DATA
