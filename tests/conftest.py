@@ -110,7 +110,9 @@ def fresh_engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def fresh_app(fresh_engine: Engine, data_dir: Path) -> FastAPI:
-    settings = Settings(data_dir=data_dir, secret_key="test-secret-key-not-for-production")
+    settings = Settings(
+        data_dir=data_dir, secret_key="test-secret-key-not-for-production", ledger_background=False
+    )
     return create_app(settings, engine=fresh_engine)
 
 
@@ -163,7 +165,9 @@ def session(bound_sessionmaker: sessionmaker[Session]) -> Iterator[Session]:
 def app(
     seeded_engine: Engine, bound_sessionmaker: sessionmaker[Session], data_dir: Path
 ) -> FastAPI:
-    settings = Settings(data_dir=data_dir, secret_key="test-secret-key-not-for-production")
+    settings = Settings(
+        data_dir=data_dir, secret_key="test-secret-key-not-for-production", ledger_background=False
+    )
     application = create_app(settings, engine=seeded_engine)
     application.state.sessionmaker = bound_sessionmaker
     return application

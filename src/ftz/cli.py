@@ -12,6 +12,7 @@ from ftz.core.auth import service as accounts
 from ftz.core.cli_kit import JSON_OPTION, cli_session, emit, fail
 from ftz.core.db import migrate
 from ftz.core.kit.errors import FtzError
+from ftz.core.ledger import cli as ledger_cli
 from ftz.core.registry import built_practices, practices
 
 app = typer.Typer(
@@ -98,6 +99,8 @@ def practices_list(as_json: bool = JSON_OPTION) -> None:
     text = "\n".join(f"{r['id']}  {r['status']:<8} {r['name']:<26} {r['title_zh']}" for r in rows)
     emit({"practices": rows}, as_json, text)
 
+
+app.add_typer(ledger_cli.app, name="ledger")
 
 for _spec in built_practices():
     if _spec.cli is not None:

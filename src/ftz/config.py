@@ -23,6 +23,12 @@ class Settings(BaseSettings):
     default_language: str = "zh"
     session_max_age_seconds: int = 8 * 3600
     cookie_secure: bool = False
+    ledger_key_name: str = Field(default="ftz.local", description="Name in checkpoint signatures")
+    ledger_background: bool = Field(default=True, description="Integrate queued entries in-process")
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
 
     @property
     def resolved_database_url(self) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
@@ -9,6 +12,10 @@ from ftz import __version__
 from ftz.config import Settings, get_settings
 from ftz.core import api as core_api
 from ftz.core.db import make_engine, make_sessionmaker
+from ftz.core.ledger import endpoints as ledger_endpoints
+from ftz.core.ledger import permissions as _ledger_permissions  # noqa: F401  (declares them)
+from ftz.core.ledger.integrator import Integrator
+from ftz.core.ledger.service import signing
 from ftz.core.registry import built_practices
 from ftz.core.web import assets, errors
 from ftz.core.web import pages as core_pages
@@ -18,7 +25,19 @@ from ftz.core.web.templating import build_environment
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        integrator = None
+        if settings.ledger_background:
+            integrator = Integrator(app.state.sessionmaker, signing(settings))
+            integrator.start()
+        yield
+        if integrator is not None:
+            integrator.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="FTZ Practice Platform",
         version=__version__,
         description="自贸试验区第六批最佳实践案例 — practice modules, API",
@@ -34,6 +53,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     errors.install(app)
     assets.mount(app)
     app.include_router(core_api.router)
+    app.include_router(ledger_endpoints.router, prefix="/api/ledger", tags=["ledger"])
     app.include_router(core_pages.router)
     for spec in built_practices():
         if spec.router is not None:

@@ -10,5 +10,6 @@ def import_all_models() -> None:
 
     importlib.import_module("ftz.core.auth.models")
     importlib.import_module("ftz.core.audit.models")
+    importlib.import_module("ftz.core.ledger.models")
     for spec in built_practices():
         importlib.import_module(f"ftz.practices.{spec.name}.models")

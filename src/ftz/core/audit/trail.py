@@ -5,17 +5,21 @@ Hooking the session (not each service) means no practice can forget to audit a c
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+import rfc8785
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from ftz.core.audit.models import AuditEvent
 from ftz.core.auth.principal import current_principal
 from ftz.core.db import utcnow
+from ftz.core.ledger.models import LedgerPending
+from ftz.core.ledger.service import AUDIT_LOG
 
 
 class Audited:
@@ -106,11 +110,56 @@ def _collect(session: Session) -> list[dict[str, Any]]:
     return rows
 
 
+def audit_digest(row: dict[str, Any]) -> str:
+    """SHA-256 of the event's canonical JSON: what the audit log in the ledger anchors."""
+    fields = {key: _plain(row[key]) for key in AUDIT_FIELDS}
+    return hashlib.sha256(rfc8785.dumps(fields)).hexdigest()
+
+
+AUDIT_FIELDS = (
+    "id",
+    "occurred_at",
+    "actor_user_id",
+    "actor_username",
+    "action",
+    "entity_type",
+    "entity_id",
+    "owner_org_id",
+    "changes",
+)
+
+
+def _insert_anchored(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert audit events and queue each one's digest for the audit log, in one transaction:
+    an event exists only if its anchor is durably queued with it."""
+    connection = session.connection()
+    ids = (
+        connection.execute(
+            insert(AuditEvent).returning(AuditEvent.id, sort_by_parameter_order=True), rows
+        )
+        .scalars()
+        .all()
+    )
+    pending = []
+    for event_id, row in zip(ids, rows, strict=True):
+        row = {**row, "id": event_id}
+        entry = rfc8785.dumps({"type": "audit", "id": event_id, "sha256": audit_digest(row)})
+        pending.append(
+            {
+                "origin": AUDIT_LOG,
+                "entry": bytes(entry),
+                "ref": f"core_audit_event:{event_id}",
+                "created_at": row["occurred_at"],
+            }
+        )
+    connection.execute(insert(LedgerPending), pending)
+
+
 @event.listens_for(Session, "after_flush")
 def _write_audit(session: Session, _flush: UOWTransaction) -> None:
     rows = _collect(session)
     if rows:
-        session.connection().execute(insert(AuditEvent), rows)
+        _insert_anchored(session, rows)
 
 
 def record_event(
@@ -123,8 +172,8 @@ def record_event(
     details: dict[str, Any],
 ) -> None:
     """An explicit audit entry for what a column diff cannot say (a workflow event, a login)."""
-    session.execute(
-        insert(AuditEvent),
+    _insert_anchored(
+        session,
         [
             audit_row(
                 action=action,

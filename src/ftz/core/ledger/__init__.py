@@ -1,0 +1,1 @@
+"""RFC 9162 evidence ledger."""
