@@ -10,9 +10,11 @@ import typer
 from ftz.config import get_settings
 from ftz.core.auth import service as accounts
 from ftz.core.cli_kit import JSON_OPTION, cli_session, emit, fail
-from ftz.core.db import migrate
+from ftz.core.db import make_engine, make_sessionmaker, migrate
 from ftz.core.kit.errors import FtzError
 from ftz.core.ledger import cli as ledger_cli
+from ftz.core.ledger.integrator import drain
+from ftz.core.ledger.service import signing
 from ftz.core.registry import built_practices, practices
 
 app = typer.Typer(
@@ -56,6 +58,12 @@ def demo_load(as_json: bool = JSON_OPTION) -> None:
 
     with cli_session() as (session, _):
         summary = load_demo(session)
+    settings = get_settings()
+    engine = make_engine(settings.resolved_database_url)
+    try:  # anchor the demo's audit trail now rather than when the server first runs
+        summary["ledger_entries_integrated"] = drain(make_sessionmaker(engine), signing(settings))
+    finally:
+        engine.dispose()
     lines = [f"{k}: {v}" for k, v in summary.items()]
     lines.append("demo logins (username / password):")
     lines += [f"  {u} / {p}  — {role}" for u, p, role in DEMO_LOGINS]
