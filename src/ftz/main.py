@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from ftz import __version__
@@ -51,13 +52,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.jinja = build_environment()
     app.add_middleware(BrowserStateMiddleware)
     errors.install(app)
-    assets.mount(app)
     app.include_router(core_api.router)
     app.include_router(ledger_endpoints.router, prefix="/api/ledger", tags=["ledger"])
     app.include_router(core_pages.router)
     for spec in built_practices():
         if spec.router is not None:
             app.include_router(spec.router, prefix=f"/api/{spec.slug}", tags=[spec.id])
+        if spec.static_dir is not None:  # before the core /static mount, which would shadow it
+            app.mount(
+                f"/static/{spec.slug}",
+                StaticFiles(directory=str(spec.static_dir)),
+                name=f"static-{spec.slug}",
+            )
         if spec.pages is not None:
             app.include_router(spec.pages, prefix=f"/{spec.slug}")
+    assets.mount(app)
     return app

@@ -14,7 +14,10 @@ from ftz.core.registry.spec import PracticeSpec
 CATALOG = Path(__file__).with_name("catalog.yaml")
 
 # Practice packages that are complete; each exports `practice: PracticeSpec`.
-BUILT_MODULES = ("ftz.practices.exam_certificates",)
+BUILT_MODULES = (
+    "ftz.practices.exam_certificates",
+    "ftz.practices.trade_secrets",
+)
 
 
 def _catalog() -> list[dict[str, Any]]:

@@ -40,6 +40,7 @@ class PracticeSpec:
     workflows: list[type[PersistedMachine]] = field(default_factory=list)
     nav: list[NavLink] = field(default_factory=list)
     templates_dir: Path | None = None
+    static_dir: Path | None = None  # served at /static/<slug>/
     demo: Callable[[Session], Any] | None = None
 
     @property
