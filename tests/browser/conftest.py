@@ -47,9 +47,14 @@ def browser_available() -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("browser-db")
-    url = f"sqlite:///{folder / 'browser.db'}"
+def browser_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'browser.db'}"
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_database_url: str) -> Iterator[str]:
+    url = browser_database_url
+    folder = Path(url.removeprefix("sqlite:///")).parent
     migrate.upgrade(url)
     engine = make_engine(url)
     with unit_of_work(make_sessionmaker(engine)) as session:

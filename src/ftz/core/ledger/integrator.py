@@ -9,7 +9,7 @@ import threading
 from sqlalchemy.orm import Session, sessionmaker
 
 from ftz.core.db import unit_of_work
-from ftz.core.ledger.service import BATCH_LIMIT, Signing, integrate_pending, make_checkpoint
+from ftz.core.ledger.service import BATCH_LIMIT, Signing, checkpoint_stale, integrate_pending
 
 log = logging.getLogger("ftz.ledger")
 INTERVAL_SECONDS = 1.0
@@ -19,8 +19,7 @@ def integrate_once(factory: sessionmaker[Session], signer: Signing) -> int:
     """One batch in one transaction; returns how many entries were integrated."""
     with unit_of_work(factory) as session:
         done = integrate_pending(session, BATCH_LIMIT)
-        for origin in done:
-            make_checkpoint(session, origin, signer)
+        checkpoint_stale(session, signer)
     return sum(done.values())
 
 

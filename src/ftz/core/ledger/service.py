@@ -106,6 +106,17 @@ def make_checkpoint(session: Session, origin: str, signer: Signing) -> LedgerChe
     return checkpoint
 
 
+def checkpoint_stale(session: Session, signer: Signing) -> list[str]:
+    """Sign every log that grew since its last checkpoint (direct appends are not queued)."""
+    signed = []
+    for log in logs(session):
+        latest = latest_checkpoint(session, log.origin)
+        if log.tree_size and (latest is None or latest.tree_size != log.tree_size):
+            make_checkpoint(session, log.origin, signer)
+            signed.append(log.origin)
+    return signed
+
+
 def checkpoint_at(session: Session, origin: str, size: int) -> LedgerCheckpoint:
     log = store.head(session, origin)
     found = session.get(LedgerCheckpoint, (log.log_id, size))

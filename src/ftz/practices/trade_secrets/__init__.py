@@ -30,7 +30,6 @@ practice = PracticeSpec(
     rules_dir=HERE / "rules",
     workflows=[CertificationFlow],
     templates_dir=HERE / "templates",
-    static_dir=HERE / "static",
     nav=[
         NavLink("/trade-secrets", "Overview", "trade_secrets.verify"),
         NavLink("/trade-secrets/verify", "Verify a file or hash", "trade_secrets.verify"),

@@ -1,10 +1,10 @@
-"""static/fingerprint.js in the system Chromium: SM3 vectors, hashlib cross-checks, streaming."""
+"""core/web/static/fingerprint.js (shared by p27 and p19) in the system Chromium: SM3 vectors,
+hashlib cross-checks, streaming. Uses the session's browser from tests/browser/conftest.py."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,20 +14,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-SCRIPT = (
-    Path(__file__).resolve().parents[3] / "src/ftz/practices/trade_secrets/static/fingerprint.js"
-)
-CHROMIUM = "/usr/bin/chromium"
+SCRIPT = Path(__file__).resolve().parents[2] / "src/ftz/core/web/static/fingerprint.js"
 PAGE_URL = "http://localhost/fingerprint-test"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # Decodes base64 in the page: large buffers travel as one string rather than a list of ints.
 FROM_B64 = "(b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))"
@@ -35,20 +23,6 @@ FROM_B64 = "(b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))"
 
 def sm3(data: bytes) -> str:
     return hashlib.new("sm3", data).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("FTZ_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is required (Debian package chromium)")
-        pytest.skip("no system Chromium; install the Debian package chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
