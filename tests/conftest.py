@@ -25,6 +25,7 @@ from ftz.core.auth import service as accounts
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_engine, migrate, unit_of_work
 from ftz.core.db.engine import make_sessionmaker
+from ftz.core.ledger.store import reset_caches
 from ftz.demo import load_core_demo
 from ftz.main import create_app
 from ftz.practices.exam_certificates.demo import _ensure_agencies
@@ -149,6 +150,7 @@ def bound_sessionmaker(seeded_engine: Engine) -> Iterator[sessionmaker[Session]]
     finally:
         outer.rollback()
         connection.close()
+        reset_caches()  # the rollback removes logs the ledger's caches have seen
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ftz.config import Settings
@@ -133,3 +133,14 @@ def test_audit_events_are_anchored_through_the_queue(
     session.flush()
     report = audit_logs(session, signer, service.AUDIT_LOG)[0]
     assert any("altered after anchoring" in p for p in report.problems)
+    # An event written behind the platform's back (no anchor queued with it) is reported too.
+    session.execute(
+        text(
+            "INSERT INTO core_audit_event (occurred_at, actor_username, action, "
+            "entity_type, entity_id, changes) VALUES (:t, 'x', 'forged', 't', '1', "
+            "'{}')"
+        ),
+        {"t": event.occurred_at},
+    )
+    report = audit_logs(session, signer, service.AUDIT_LOG)[0]
+    assert any("neither anchored nor queued" in p for p in report.problems)

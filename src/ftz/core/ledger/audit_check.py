@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from ftz.core.audit.models import AuditEvent
 from ftz.core.audit.trail import AUDIT_FIELDS, audit_digest
 from ftz.core.ledger.merkle import MemoryLog, leaf_hash
-from ftz.core.ledger.models import LedgerCheckpoint, LedgerLog
+from ftz.core.ledger.models import LedgerCheckpoint, LedgerLog, LedgerPending
 from ftz.core.ledger.notes import Checkpoint, NoteError, Verifier, open_note
-from ftz.core.ledger.service import Signing
+from ftz.core.ledger.service import AUDIT_LOG, Signing
 from ftz.core.ledger.tsa import TimestampError, verify_token
 
 CHUNK = 10_000
@@ -75,7 +75,20 @@ def _rebuild(session: Session, log: LedgerLog, report: LogReport) -> MemoryLog:
             audit_refs.append((index, entry, ref))
     report.entries = rebuilt.size
     _check_audit_anchors(session, audit_refs, report)
+    if log.origin == AUDIT_LOG:
+        _check_every_event_anchored(session, {ref for _, _, ref in audit_refs}, report)
     return rebuilt
+
+
+def _check_every_event_anchored(session: Session, anchored: set[str], report: LogReport) -> None:
+    """An audit event that is neither in the log nor queued for it was slipped in unanchored."""
+    queued = set(
+        session.scalars(select(LedgerPending.ref).where(LedgerPending.origin == AUDIT_LOG))
+    )
+    for event_id in session.scalars(select(AuditEvent.id).order_by(AuditEvent.id)):
+        ref = f"core_audit_event:{event_id}"
+        if ref not in anchored and ref not in queued:
+            report.problem(f"audit event {event_id} is neither anchored nor queued")
 
 
 def _check_nodes(session: Session, log: LedgerLog, rebuilt: MemoryLog, report: LogReport) -> None:
