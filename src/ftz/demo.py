@@ -23,6 +23,11 @@ DEMO_LOGINS: list[tuple[str, str, str]] = [
     ("emergency.officer", DEMO_PASSWORD, "p12 emergency management officer"),
     ("hrss.officer", DEMO_PASSWORD, "p12 human resources officer"),
     ("housing.officer", DEMO_PASSWORD, "p12 housing and construction officer"),
+    ("mediator", DEMO_PASSWORD, "p19 mediation centre officer"),
+    ("notary", DEMO_PASSWORD, "p19 notary"),
+    ("ts.a", DEMO_PASSWORD, "p27 enterprise user, 长沙智能装备制造有限公司 (certified)"),
+    ("ts.b", DEMO_PASSWORD, "p27 enterprise user, 长沙新材料科技有限公司"),
+    ("cert.officer", DEMO_PASSWORD, "p27 certification body officer"),
 ]
 
 ENTERPRISES = [
