@@ -18,7 +18,7 @@ from ftz.core.auth.passwords import (
     needs_rehash,
     verify_password,
 )
-from ftz.core.auth.principal import Principal
+from ftz.core.auth.principal import Principal, current_principal
 from ftz.core.db import utcnow
 from ftz.core.kit.errors import conflict, not_found, validation_error
 
@@ -145,6 +145,16 @@ def principal_for(user: User, auth_method: str) -> Principal:
         roles=user.role_names | {Role.PUBLIC.value},
         auth_method=auth_method,
     )
+
+
+def acting_as(session: Session, username: str) -> Principal:
+    """The principal of an existing user, made current for the audit trail (demo loaders)."""
+    user = get_user_by_username(session, username)
+    if user is None:
+        raise not_found(f"user {username}")
+    principal = principal_for(user, "demo")
+    current_principal.set(principal)
+    return principal
 
 
 def _token_hash(token: str) -> str:

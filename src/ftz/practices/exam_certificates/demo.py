@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ftz.core.auth import service as accounts
-from ftz.core.auth.models import OrgKind, Role, User
-from ftz.core.auth.principal import Principal, current_principal
+from ftz.core.auth.models import OrgKind, Role
+from ftz.core.auth.principal import current_principal
 from ftz.core.auth.service import DEMO_PASSWORD
 from ftz.domain.parties.identity import make_resident_id
 from ftz.practices.exam_certificates import service
@@ -85,12 +85,6 @@ GIVEN = [
 YICHANG = "420502"
 
 
-def _officer(session: Session, username: str) -> Principal:
-    user = session.scalar(select(User).where(User.username == username))
-    assert user is not None
-    return accounts.principal_for(user, "demo")
-
-
 def _ensure_agencies(session: Session) -> None:
     for code, zh, en, department, username, person in AGENCIES:
         accounts.ensure_org(
@@ -137,7 +131,7 @@ def load_demo(session: Session) -> dict[str, Any]:
     existing = session.scalar(select(func.count(Application.id))) or 0
     if existing:
         return {"applications": existing, "loaded": False}
-    exam = _officer(session, "exam.officer")
+    exam = accounts.acting_as(session, "exam.officer")
     index = 0
     exam_day = date.today() - timedelta(days=7)
     for count, trade, codes, theory, practical, profile in COHORTS:
@@ -158,7 +152,7 @@ def load_demo(session: Session) -> dict[str, Any]:
                     ),
                 )
     for username in ("emergency.officer", "hrss.officer", "housing.officer"):
-        officer = _officer(session, username)
+        officer = accounts.acting_as(session, username)
         current_principal.set(officer)
         service.review_pending(session, principal=officer, limit=10_000)
     stats = service.statistics(session, principal=exam)

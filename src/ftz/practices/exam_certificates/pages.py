@@ -18,6 +18,7 @@ from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
+from ftz.core.web.forms import form_problems
 from ftz.core.web.templating import render
 from ftz.core.workflow import allowed_events, mermaid
 from ftz.practices.exam_certificates import service
@@ -39,12 +40,8 @@ def _attempt(session: Session, action: Callable[[], T]) -> tuple[T | None, list[
     try:
         with session.begin_nested():
             return action(), []
-    except FtzError as exc:
-        return None, exc.errors or [FieldProblem("form", exc.detail)]
-    except ValidationError as exc:
-        return None, [
-            FieldProblem(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()
-        ]
+    except (FtzError, ValidationError) as exc:
+        return None, form_problems(exc)
 
 
 def _employers(session: Session, principal: Principal) -> list[Organization]:

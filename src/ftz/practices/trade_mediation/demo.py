@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ftz.core.auth import service as accounts
-from ftz.core.auth.models import OrgKind, Role, User
+from ftz.core.auth.models import OrgKind, Role
 from ftz.core.auth.principal import current_principal
 from ftz.core.auth.service import DEMO_PASSWORD
 from ftz.practices.trade_mediation import service
@@ -56,14 +56,6 @@ TYPES = ["ip_license", "trade_secret", "online_transaction", "service_trade", "g
 CASES = 520
 
 
-def _as(session: Session, username: str) -> Any:
-    user = session.scalar(select(User).where(User.username == username))
-    assert user is not None
-    principal = accounts.principal_for(user, "demo")
-    current_principal.set(principal)
-    return principal
-
-
 def load_demo(session: Session) -> dict[str, Any]:
     accounts.ensure_org(
         session,
@@ -99,10 +91,13 @@ def load_demo(session: Session) -> dict[str, Any]:
     )
     if session.scalar(select(func.count(Case.id))):
         return {"loaded": False}
-    mediator, notary = _as(session, "mediator"), _as(session, "notary")
+    mediator, notary = (
+        accounts.acting_as(session, "mediator"),
+        accounts.acting_as(session, "notary"),
+    )
     start = datetime(2023, 3, 1, tzinfo=UTC)
     for n in range(CASES):
-        applicant = _as(session, "ent.a" if n % 2 else "ent.b")
+        applicant = accounts.acting_as(session, "ent.a" if n % 2 else "ent.b")
         first = n == 0
         case = service.file_case(
             session,

@@ -16,6 +16,7 @@ from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import SYSTEM, Principal
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
+from ftz.core.web.forms import form_problems
 from ftz.core.web.templating import render
 from ftz.practices.trade_mediation import service
 from ftz.practices.trade_mediation.schemas import AgreementIn, CaseIn, EvidenceIn, SessionIn
@@ -23,13 +24,6 @@ from ftz.practices.trade_mediation.schemas import AgreementIn, CaseIn, EvidenceI
 router = APIRouter(include_in_schema=False)
 DB = Depends(get_db, scope="function")
 BASE = "/trade-mediation"
-
-
-def _problems(exc: Exception) -> list[FieldProblem]:
-    if isinstance(exc, ValidationError):
-        return [FieldProblem(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
-    assert isinstance(exc, FtzError)
-    return exc.errors or [FieldProblem("form", exc.detail)]
 
 
 @router.get("", response_class=HTMLResponse)
@@ -103,7 +97,7 @@ async def file_case(
         return render(
             request,
             "trade_mediation/new.html",
-            {"errors": _problems(exc), "values": values},
+            {"errors": form_problems(exc), "values": values},
             status=422,
         )
     return RedirectResponse(f"{BASE}/cases/{case.id}", status_code=303)
@@ -224,7 +218,7 @@ async def case_action(
             else:
                 raise FtzError(detail=f"unknown action {action!r}", status=422)
     except (FtzError, ValidationError) as exc:
-        return _detail(request, session, principal, case_id, _problems(exc), status=422)
+        return _detail(request, session, principal, case_id, form_problems(exc), status=422)
     if extra:
         return _detail(request, session, principal, case_id, [], extra=extra)
     return RedirectResponse(f"{BASE}/cases/{case_id}", status_code=303)
@@ -265,7 +259,7 @@ async def sign(
         return render(
             request,
             "trade_mediation/sign.html",
-            {"case_id": case_id, "errors": _problems(exc)},
+            {"case_id": case_id, "errors": form_problems(exc)},
             status=422,
         )
     return render(

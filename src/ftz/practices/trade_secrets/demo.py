@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 from stdnum.cn import uscc
 
 from ftz.core.auth import service as accounts
-from ftz.core.auth.models import OrgKind, Role, User
-from ftz.core.auth.principal import current_principal
+from ftz.core.auth.models import OrgKind, Role
 from ftz.core.auth.service import DEMO_PASSWORD
 from ftz.practices.trade_secrets import certification, service
 from ftz.practices.trade_secrets.models import Record
@@ -39,14 +38,6 @@ ENTERPRISES = [
     ),
 ]
 PROJECT_FILES = ["设计说明书", "工艺参数表", "源代码", "试验报告", "图纸"]
-
-
-def _principal(session: Session, username: str) -> Any:
-    user = session.scalar(select(User).where(User.username == username))
-    assert user is not None
-    principal = accounts.principal_for(user, "demo")
-    current_principal.set(principal)
-    return principal
 
 
 def _fingerprints(text: str) -> tuple[str, str]:
@@ -93,7 +84,7 @@ def load_demo(session: Session) -> dict[str, Any]:
         return {"loaded": False}
     total = 0
     for code, _zh, _en, username, _person, projects, people in ENTERPRISES:
-        principal = _principal(session, username)
+        principal = accounts.acting_as(session, username)
         for project in projects:
             items = []
             for version in range(1, 31):
@@ -115,7 +106,7 @@ def load_demo(session: Session) -> dict[str, Any]:
             total += len(result["registered"])
     # The first enterprise is certified; the second has submitted and waits for the audit.
     for username, findings in (("ts.a", True), ("ts.b", None)):
-        principal = _principal(session, username)
+        principal = accounts.acting_as(session, username)
         application = certification.open_application(session, principal=principal)
         certification.save_answers(
             session,
@@ -125,7 +116,7 @@ def load_demo(session: Session) -> dict[str, Any]:
         )
         certification.submit(session, principal=principal, certification_id=application.id)
         if findings:
-            officer = _principal(session, "cert.officer")
+            officer = accounts.acting_as(session, "cert.officer")
             certification.audit(
                 session,
                 principal=officer,

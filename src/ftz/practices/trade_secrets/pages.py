@@ -15,6 +15,7 @@ from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
+from ftz.core.web.forms import form_problems
 from ftz.core.web.templating import render
 from ftz.practices.trade_secrets import certification, repository, service
 from ftz.practices.trade_secrets.schemas import ItemIn, RegistrationIn
@@ -23,14 +24,6 @@ router = APIRouter(include_in_schema=False)
 DB = Depends(get_db, scope="function")
 BASE = "/trade-secrets"
 ITEMS = TypeAdapter(list[ItemIn])
-
-
-def _problems(exc: Exception) -> list[FieldProblem]:
-    if isinstance(exc, FtzError):
-        return exc.errors or [FieldProblem("form", exc.detail)]
-    if isinstance(exc, ValidationError):
-        return [FieldProblem(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
-    return [FieldProblem("form", str(exc))]
 
 
 @router.get("", response_class=HTMLResponse)
@@ -93,7 +86,7 @@ async def register(
             result = service.register(session, principal=principal, data=data)
     except (FtzError, ValidationError, json.JSONDecodeError, TypeError) as exc:
         errors = (
-            _problems(exc)
+            form_problems(exc)
             if not isinstance(exc, json.JSONDecodeError | TypeError)
             else [FieldProblem("files", "choose files and wait until they are fingerprinted")]
         )
@@ -219,7 +212,7 @@ async def certification_action(
             "trade_secrets/certification.html",
             {
                 "items": certification.checklist(),
-                "errors": _problems(exc),
+                "errors": form_problems(exc),
                 "applications": certification.list_certifications(session, principal=principal),
             },
             status=422,
