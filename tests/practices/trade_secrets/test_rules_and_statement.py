@@ -50,3 +50,19 @@ def test_commitment_binds_every_metadata_field() -> None:
     assert commitment("01" * 16, metadata) != base
     for key, value in (("title", "图纸2"), ("contributors", ["李娜"]), ("size_bytes", 11)):
         assert commitment(salt, {**metadata, key: value}) != base
+
+
+def test_fast_metadata_form_equals_rfc8785_on_unicode() -> None:
+    from ftz.practices.trade_secrets.statement import canonical_metadata
+
+    generator = random.Random(8785)
+    pool = "abc 张三李四\"\\\n\t\r\x00\x1f\x7f\u2028\u2029é😀/<>&'"
+    for _ in range(500):
+        metadata = {
+            "title": "".join(generator.choices(pool, k=generator.randint(0, 30))),
+            "file_name": "".join(generator.choices(pool, k=generator.randint(0, 10))),
+            "size_bytes": generator.randint(0, 10**15),
+            "contributors": ["".join(generator.choices(pool, k=3)) for _ in range(2)],
+            "description": "",
+        }
+        assert canonical_metadata(metadata) == rfc8785.dumps(metadata)
