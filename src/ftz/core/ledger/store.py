@@ -87,18 +87,22 @@ CACHE_LIMIT = 2_000_000
 
 class NodeCache:
     """Committed interior nodes never change, so upper ones are kept in memory. Only nodes read
-    by a transaction that appended nothing are cached: those are committed, never rolled back."""
+    by a transaction that appended nothing are cached: those are committed, never rolled back.
+    Nested per log and level so a lookup is two dict probes, not a tuple key per node."""
 
     def __init__(self) -> None:
-        self._nodes: dict[tuple[str, int, int, int], bytes] = {}
+        self._logs: dict[tuple[str, int], dict[int, dict[int, bytes]]] = {}
+        self._count = 0
 
     def split(
         self, scope: str, log_id: int, keys: Sequence[NodeKey]
     ) -> tuple[dict[NodeKey, bytes], list[NodeKey]]:
+        levels = self._logs.get((scope, log_id))
         found: dict[NodeKey, bytes] = {}
         missing: list[NodeKey] = []
         for key in keys:
-            value = self._nodes.get((scope, log_id, *key)) if key[0] >= CACHED_LEVEL else None
+            level = key[0]
+            value = levels[level].get(key[1]) if levels and level in levels else None
             if value is None:
                 missing.append(key)
             else:
@@ -106,11 +110,14 @@ class NodeCache:
         return found, missing
 
     def keep(self, scope: str, log_id: int, nodes: dict[NodeKey, bytes]) -> None:
-        if len(self._nodes) > CACHE_LIMIT:
-            self._nodes.clear()
-        for key, value in nodes.items():
-            if key[0] >= CACHED_LEVEL:
-                self._nodes[(scope, log_id, *key)] = value
+        if self._count > CACHE_LIMIT:
+            self._logs.clear()
+            self._count = 0
+        levels = self._logs.setdefault((scope, log_id), {})
+        for (level, index), value in nodes.items():
+            if level >= CACHED_LEVEL:
+                levels.setdefault(level, {})[index] = value
+                self._count += 1
 
 
 NODES = NodeCache()
@@ -124,7 +131,7 @@ def reset_caches() -> None:
     """Forget every cached frontier, node and head. The caches rely on committed data never
     disappearing; only a test that rolls back committed-looking data needs this."""
     FRONTIERS._by_log.clear()
-    NODES._nodes.clear()
+    NODES._logs.clear()
     _KNOWN.clear()
 
 
