@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     session_max_age_seconds: int = 8 * 3600
     cookie_secure: bool = False
     ledger_key_name: str = Field(default="ftz.local", description="Name in checkpoint signatures")
+    ledger_sm2: bool = Field(default=True, description="Add an SM2 line when [sm] is installed")
     ledger_background: bool = Field(default=True, description="Integrate queued entries in-process")
 
     @property

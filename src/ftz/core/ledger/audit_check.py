@@ -19,7 +19,13 @@ from ftz.core.audit.models import AuditEvent
 from ftz.core.audit.trail import AUDIT_FIELDS, audit_digest
 from ftz.core.ledger.merkle import MemoryLog, leaf_hash
 from ftz.core.ledger.models import LedgerCheckpoint, LedgerLog, LedgerPending
-from ftz.core.ledger.notes import Checkpoint, NoteError, Verifier, open_note
+from ftz.core.ledger.notes import (
+    Checkpoint,
+    NoteError,
+    NoteVerifier,
+    open_note,
+    signature_key_ids,
+)
 from ftz.core.ledger.service import AUDIT_LOG, Signing
 from ftz.core.ledger.tsa import TimestampError, verify_token
 
@@ -119,9 +125,10 @@ def _check_checkpoints(
     session: Session,
     log: LedgerLog,
     rebuilt: MemoryLog,
-    verifiers: list[Verifier],
+    verifiers: list[NoteVerifier],
     tsa_pem: bytes,
     report: LogReport,
+    sm2_verifier: NoteVerifier | None = None,
 ) -> None:
     query = select(LedgerCheckpoint).where(LedgerCheckpoint.log_id == log.id)
     for checkpoint in session.scalars(query.order_by(LedgerCheckpoint.tree_size)):
@@ -135,7 +142,13 @@ def _check_checkpoints(
         if bytes(checkpoint.root_hash) != root:
             report.problem(f"{where}: stored root differs from the re-derived root")
         try:
-            text, _ = open_note(checkpoint.note, verifiers)
+            text, good = open_note(checkpoint.note, verifiers)
+            if (
+                sm2_verifier is not None
+                and sm2_verifier not in good
+                and sm2_verifier.id in signature_key_ids(checkpoint.note)
+            ):
+                report.problem(f"{where}: the SM2 signature does not verify")
             parsed = Checkpoint.parse(text)
             if (parsed.origin, parsed.size, parsed.root) != (log.origin, size, root):
                 report.problem(f"{where}: signed note does not state the re-derived head")
@@ -172,11 +185,16 @@ def audit_logs(session: Session, signer: Signing, origin: str | None = None) -> 
     if origin:
         query = query.where(LedgerLog.origin == origin)
     reports = []
-    verifiers = signer.keyring.verifiers()
+    verifiers: list[NoteVerifier] = list(signer.keyring.verifiers())
+    sm2_verifier = signer.sm2.verifier if signer.sm2 is not None else None
+    if sm2_verifier is not None:
+        verifiers.append(sm2_verifier)
     for log in session.scalars(query):
         report = LogReport(log.origin)
         rebuilt = _rebuild(session, log, report)
         _check_nodes(session, log, rebuilt, report)
-        _check_checkpoints(session, log, rebuilt, verifiers, signer.tsa.certificate_pem, report)
+        _check_checkpoints(
+            session, log, rebuilt, verifiers, signer.tsa.certificate_pem, report, sm2_verifier
+        )
         reports.append(report)
     return reports

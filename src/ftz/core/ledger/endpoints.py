@@ -59,6 +59,7 @@ class KeysOut(BaseModel):
     verifier_keys: list[str]
     active: str
     tsa_certificate: str
+    sm2_key: str | None = None
 
 
 class VerifyIn(BaseModel):
@@ -99,6 +100,7 @@ def keys(request: Request, _: Principal = Depends(require("ledger.read"))) -> Ke
         verifier_keys=[str(v) for v in signer.keyring.verifiers()],
         active=active,
         tsa_certificate=signer.tsa.certificate_pem.decode(),
+        sm2_key=str(signer.sm2.verifier) if signer.sm2 is not None else None,
     )
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -86,20 +88,37 @@ class Signer:
         return f"{SIGNATURE_PREFIX}{self.name} {encoded}\n"
 
 
-def sign_note(text: str, signers: list[Signer]) -> str:
+class NoteSigner(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    def signature_line(self, text: str) -> str: ...
+
+
+class NoteVerifier(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def id(self) -> bytes: ...
+
+    def verify(self, message: bytes, signature: bytes) -> bool: ...
+
+
+def sign_note(text: str, signers: Sequence[NoteSigner]) -> str:
     if not text.endswith("\n"):
         raise NoteError("note text must end with a newline")
     return text + "\n" + "".join(signer.signature_line(text) for signer in signers)
 
 
-def open_note(note: str, verifiers: list[Verifier]) -> tuple[str, list[Verifier]]:
+def open_note(note: str, verifiers: Sequence[NoteVerifier]) -> tuple[str, list[NoteVerifier]]:
     """The note's text and the trusted keys whose signatures verify (at least one, or raise)."""
     text, separator, signatures = note.rpartition("\n\n")
     if not separator:
         raise NoteError("a signed note needs a blank line before its signatures")
     text += "\n"
     by_id = {(v.name, v.id): v for v in verifiers}
-    good: list[Verifier] = []
+    good: list[NoteVerifier] = []
     for line in signatures.splitlines():
         if not line.startswith(SIGNATURE_PREFIX):
             raise NoteError(f"malformed signature line {line!r}")
@@ -114,6 +133,17 @@ def open_note(note: str, verifiers: list[Verifier]) -> tuple[str, list[Verifier]
     if not good:
         raise NoteError("no trusted signature on the note verifies")
     return text, good
+
+
+def signature_key_ids(note: str) -> list[bytes]:
+    """The key ids of a note's signature lines, whatever their algorithm."""
+    ids = []
+    for line in note.rpartition("\n\n")[2].splitlines():
+        try:
+            ids.append(base64.b64decode(line.rsplit(" ", 1)[1], validate=True)[:4])
+        except (ValueError, IndexError):
+            continue
+    return ids
 
 
 @dataclass(frozen=True)

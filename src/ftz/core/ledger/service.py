@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from ftz.config import Settings
 from ftz.core.kit.errors import not_found
-from ftz.core.ledger import store
+from ftz.core.ledger import sm2, store
 from ftz.core.ledger.models import LedgerCheckpoint, LedgerLog, LedgerPending
-from ftz.core.ledger.notes import Checkpoint, KeyRing, sign_note
+from ftz.core.ledger.notes import Checkpoint, KeyRing, NoteSigner, sign_note
 from ftz.core.ledger.receipts import build_receipt
+from ftz.core.ledger.sm2 import Sm2Signer
 from ftz.core.ledger.tsa import TimeStampAuthority
 
 AUDIT_LOG = "ftz.local/audit"
@@ -29,15 +30,23 @@ BATCH_LIMIT = 256
 class Signing:
     keyring: KeyRing
     tsa: TimeStampAuthority
+    sm2: Sm2Signer | None = None
+
+    def signers(self) -> list[NoteSigner]:
+        """Ed25519 always; an SM2 line too when the `[sm]` extra is installed and enabled."""
+        active: list[NoteSigner] = [self.keyring.active()]
+        return [*active, self.sm2] if self.sm2 is not None else active
 
 
 @lru_cache(maxsize=4)
-def _signing(keys_dir: Path, name: str) -> Signing:
-    return Signing(KeyRing(keys_dir, name), TimeStampAuthority.load_or_create(keys_dir))
+def _signing(keys_dir: Path, name: str, with_sm2: bool) -> Signing:
+    sm2_signer = sm2.load_or_create(keys_dir, name) if with_sm2 else None
+    return Signing(KeyRing(keys_dir, name), TimeStampAuthority.load_or_create(keys_dir), sm2_signer)
 
 
 def signing(settings: Settings) -> Signing:
-    return _signing(settings.keys_dir.resolve(), settings.ledger_key_name)
+    with_sm2 = settings.ledger_sm2 and sm2.available()
+    return _signing(settings.keys_dir.resolve(), settings.ledger_key_name, with_sm2)
 
 
 def canonical(value: Any) -> bytes:
@@ -93,7 +102,7 @@ def make_checkpoint(session: Session, origin: str, signer: Signing) -> LedgerChe
     existing = session.get(LedgerCheckpoint, (log.log_id, log.size))
     if existing is not None:
         return existing
-    note = sign_note(Checkpoint(origin, log.size, log.root).text(), [signer.keyring.active()])
+    note = sign_note(Checkpoint(origin, log.size, log.root).text(), signer.signers())
     checkpoint = LedgerCheckpoint(
         log_id=log.log_id,
         tree_size=log.size,
