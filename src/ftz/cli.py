@@ -118,7 +118,10 @@ for _spec in built_practices():
 def main() -> None:
     """Entry point: bad input ends in one line on stderr and a non-zero exit, never a traceback."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns a command's `Exit` code instead of exiting.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except FtzError as exc:
         fail(exc.detail, 2 if exc.status == 422 else 1)
     except click.exceptions.Exit as exc:
