@@ -218,3 +218,30 @@ OWNED = {
 def test_every_p19_route_is_classified(app: FastAPI) -> None:
     paths = {path for path, _ in api_routes(app.routes) if "trade-mediation" in path}
     assert paths == PUBLIC_OR_CODE | OWNED
+
+
+def test_officers_of_other_agencies_see_nothing(staff: ApiClients) -> None:
+    """Enterprise scoping is not enough: an officer of an unrelated agency must not browse
+    another practice's personal data."""
+    from tests.practices.exam_certificates.factories import application_body
+
+    case = _case(staff)
+    hrss = staff.as_("hrss.officer")
+    assert hrss.get(f"{BASE}/cases").json()["total"] == 0
+    assert hrss.get(f"{BASE}/cases/{case['id']}").status_code == 404
+    assert staff.as_("t.notary").get(f"{BASE}/cases/{case['id']}").status_code == 200
+    p12 = staff.as_("ent.a").post("/api/exam-certificates/applications", json=application_body())
+    assert p12.status_code == 201
+    mediator = staff.as_("t.mediator")
+    assert mediator.get("/api/exam-certificates/applications").json()["total"] == 0
+    assert (
+        mediator.get(f"/api/exam-certificates/applications/{p12.json()['id']}").status_code == 404
+    )
+    assert mediator.get("/api/exam-certificates/statistics").json()["candidates"] == 0
+    assert (
+        staff.as_("hrss.officer")
+        .get(f"/api/exam-certificates/applications/{p12.json()['id']}")
+        .status_code
+        == 200
+    )
+    assert mediator.get("/api/trade-secrets/certifications").json() == []

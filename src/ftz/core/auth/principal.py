@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ftz.core.auth.models import OrgKind, Role
 
@@ -58,3 +60,18 @@ SYSTEM = Principal(
 )
 
 current_principal: ContextVar[Principal] = ContextVar("current_principal", default=ANONYMOUS)
+
+
+def visibility(
+    principal: Principal, departments: Iterable[str], roles: Iterable[str] = ()
+) -> Literal["all", "own", "none"]:
+    """Which of a practice's records a principal may read: everything (admins, the practice's
+    own departments and roles), its organization's (enterprises), or nothing (officers of
+    unrelated agencies, who must not browse another practice's personal data)."""
+    if principal.is_admin or any(r in principal.roles for r in roles):
+        return "all"
+    if principal.is_enterprise:
+        return "own"
+    if Role.OFFICER in principal.roles and principal.department in set(departments):
+        return "all"
+    return "none"

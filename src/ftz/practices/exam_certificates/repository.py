@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal
+from ftz.core.auth.principal import Principal, visibility
 from ftz.core.kit.errors import not_found
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
 from ftz.practices.exam_certificates.models import Application, Candidate, CertificateRequest
 
+P12_DEPARTMENTS = ("exam_center", "emergency", "hrss", "housing")
+
 
 def _scoped(query: Select[Application], principal: Principal) -> Select[Application]:
-    if principal.is_enterprise:
+    seen = visibility(principal, P12_DEPARTMENTS)
+    if seen == "own":
         return query.where(Application.org_id == principal.org_id)
-    return query
+    return query if seen == "all" else query.where(false())
 
 
 def get_application(session: Session, principal: Principal, application_id: str) -> Application:
@@ -27,7 +30,8 @@ def get_application(session: Session, principal: Principal, application_id: str)
 
 def get_request(session: Session, principal: Principal, request_id: str) -> CertificateRequest:
     request = session.get(CertificateRequest, request_id)
-    if request is None or (principal.is_enterprise and request.org_id != principal.org_id):
+    seen = visibility(principal, P12_DEPARTMENTS)
+    if request is None or seen == "none" or (seen == "own" and request.org_id != principal.org_id):
         raise not_found("certificate request")
     return request
 
@@ -90,8 +94,9 @@ def pending_requests(session: Session, department: str, limit: int) -> list[Cert
 
 def count_candidates(session: Session, principal: Principal) -> int:
     query = select(func.count(Candidate.id))
-    if principal.is_enterprise:
-        query = query.where(Candidate.org_id == principal.org_id)
+    seen = visibility(principal, P12_DEPARTMENTS)
+    if seen != "all":
+        query = query.where(Candidate.org_id == (principal.org_id if seen == "own" else None))
     return session.scalar(query) or 0
 
 
@@ -103,6 +108,9 @@ def request_rows(session: Session, principal: Principal) -> list[tuple[str, str,
         CertificateRequest.certificate_code,
         CertificateRequest.status,
     )
-    if principal.is_enterprise:
-        query = query.where(CertificateRequest.org_id == principal.org_id)
+    seen = visibility(principal, P12_DEPARTMENTS)
+    if seen != "all":
+        query = query.where(
+            CertificateRequest.org_id == (principal.org_id if seen == "own" else None)
+        )
     return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]

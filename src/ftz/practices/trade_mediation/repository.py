@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal
+from ftz.core.auth.models import Role
+from ftz.core.auth.principal import Principal, visibility
 from ftz.core.kit.errors import not_found
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
 from ftz.practices.trade_mediation.models import Case, Party
 
 
 def _own(query: Select[Case], principal: Principal) -> Select[Case]:
-    return query.where(Case.org_id == principal.org_id) if principal.is_enterprise else query
+    seen = visibility(principal, ("mediation",), roles=(Role.NOTARY,))
+    if seen == "own":
+        return query.where(Case.org_id == principal.org_id)
+    return query if seen == "all" else query.where(false())
 
 
 def get_case(session: Session, principal: Principal, case_id: str) -> Case:

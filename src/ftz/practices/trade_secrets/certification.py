@@ -10,7 +10,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal
+from ftz.core.auth.principal import Principal, visibility
 from ftz.core.kit.errors import conflict, forbidden, not_found, validation_error
 from ftz.core.rules import RuleSet
 from ftz.core.workflow import fire
@@ -36,7 +36,8 @@ def rules() -> RuleSet:
 
 def _get(session: Session, principal: Principal, certification_id: str) -> Certification:
     found = session.get(Certification, certification_id)
-    if found is None or (principal.is_enterprise and found.org_id != principal.org_id):
+    seen = visibility(principal, (CERTIFYING_DEPARTMENT,))
+    if found is None or seen == "none" or (seen == "own" and found.org_id != principal.org_id):
         raise not_found("certification")
     return found
 
@@ -145,7 +146,10 @@ def audit(
 
 def list_certifications(session: Session, *, principal: Principal) -> list[Certification]:
     query = select(Certification).order_by(Certification.updated_at.desc())
-    if principal.is_enterprise:
+    seen = visibility(principal, (CERTIFYING_DEPARTMENT,))
+    if seen == "none":
+        return []
+    if seen == "own":
         query = query.where(Certification.org_id == principal.org_id)
     return list(session.scalars(query))
 
