@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-from ftz.core.auth import service as accounts
-from ftz.core.auth.models import OrgKind, Role
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_engine, make_sessionmaker, unit_of_work
+from ftz.practices.trade_mediation.demo import ensure_staff
 from tests.browser.test_exam_certificates_flow import _signed_in
 
 pytestmark = pytest.mark.browser
@@ -21,21 +20,7 @@ def staff(live_server: str, browser_database_url: str) -> None:
     engine = make_engine(browser_database_url)
     with unit_of_work(make_sessionmaker(engine)) as session:
         current_principal.set(SYSTEM)
-        for code, dept, user, role in (
-            ("b-med", "mediation", "mediator", Role.OFFICER),
-            ("b-notary", "notary", "notary", Role.NOTARY),
-        ):
-            accounts.ensure_org(
-                session, code=code, name_zh=code, name_en=code, kind=OrgKind.AGENCY, department=dept
-            )
-            accounts.ensure_user(
-                session,
-                username=user,
-                display_name=user,
-                org_code=code,
-                roles=[role],
-                password=accounts.DEMO_PASSWORD,
-            )
+        ensure_staff(session)
     engine.dispose()
 
 

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from ftz.core.ledger.receipts import verify_receipt
 from ftz.core.rules import load_golden, run_case
+from ftz.practices.trade_mediation.demo import ensure_staff
 from ftz.practices.trade_mediation.service import rules
 from tests.conftest import ApiClients
 from tests.routes import api_routes
@@ -25,41 +26,7 @@ CASES = load_golden(RULES)
 @pytest.fixture
 def mediation_staff(session) -> None:  # type: ignore[no-untyped-def]
     """The centre and the notary of the p19 demo (without its 520 cases)."""
-    from ftz.core.auth import service as accounts
-    from ftz.core.auth.models import OrgKind, Role
-
-    accounts.ensure_org(
-        session,
-        code="t-med",
-        name_zh="调解中心",
-        name_en="Centre",
-        kind=OrgKind.AGENCY,
-        department="mediation",
-    )
-    accounts.ensure_user(
-        session,
-        username="t.mediator",
-        display_name="调解员",
-        org_code="t-med",
-        roles=[Role.OFFICER],
-        password="x" * 12,
-    )
-    accounts.ensure_org(
-        session,
-        code="t-notary",
-        name_zh="公证处",
-        name_en="Notary",
-        kind=OrgKind.AGENCY,
-        department="notary",
-    )
-    accounts.ensure_user(
-        session,
-        username="t.notary",
-        display_name="公证员",
-        org_code="t-notary",
-        roles=[Role.NOTARY],
-        password="x" * 12,
-    )
+    ensure_staff(session)
     session.commit()
 
 
@@ -67,7 +34,7 @@ def mediation_staff(session) -> None:  # type: ignore[no-untyped-def]
 def staff(api: ApiClients, mediation_staff: None, session) -> ApiClients:  # type: ignore[no-untyped-def]
     from ftz.core.auth import service as accounts
 
-    for username in ("t.mediator", "t.notary"):
+    for username in ("mediator", "notary"):
         user = accounts.get_user_by_username(session, username)
         assert user is not None
         api.tokens[username], _ = accounts.create_api_token(session, user=user, name="t")
@@ -99,8 +66,8 @@ def test_mediation_to_enforceable_notarization(staff: ApiClients) -> None:
     cid = case["id"]
     applicant, mediator, notary = (
         staff.as_("ent.a"),
-        staff.as_("t.mediator"),
-        staff.as_("t.notary"),
+        staff.as_("mediator"),
+        staff.as_("notary"),
     )
     evidence = applicant.post(
         f"{BASE}/cases/{cid}/evidence",
@@ -155,7 +122,7 @@ def test_mediation_to_enforceable_notarization(staff: ApiClients) -> None:
 
 def test_failed_case_with_arbitration_clause_is_referred_to_arbitration(staff: ApiClients) -> None:
     case = _case(staff, arbitration_clause=True)
-    mediator = staff.as_("t.mediator")
+    mediator = staff.as_("mediator")
     mediator.post(f"{BASE}/cases/{case['id']}/accept")
     referred = mediator.post(f"{BASE}/cases/{case['id']}/refer", json={"note": "拒绝调解"}).json()
     assert referred["status"] == "referred" and referred["referral"] == "arbitration"
@@ -229,10 +196,10 @@ def test_officers_of_other_agencies_see_nothing(staff: ApiClients) -> None:
     hrss = staff.as_("hrss.officer")
     assert hrss.get(f"{BASE}/cases").json()["total"] == 0
     assert hrss.get(f"{BASE}/cases/{case['id']}").status_code == 404
-    assert staff.as_("t.notary").get(f"{BASE}/cases/{case['id']}").status_code == 200
+    assert staff.as_("notary").get(f"{BASE}/cases/{case['id']}").status_code == 200
     p12 = staff.as_("ent.a").post("/api/exam-certificates/applications", json=application_body())
     assert p12.status_code == 201
-    mediator = staff.as_("t.mediator")
+    mediator = staff.as_("mediator")
     assert mediator.get("/api/exam-certificates/applications").json()["total"] == 0
     assert (
         mediator.get(f"/api/exam-certificates/applications/{p12.json()['id']}").status_code == 404

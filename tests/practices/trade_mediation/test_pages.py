@@ -44,7 +44,7 @@ def test_case_through_the_pages(client: TestClient, mediation_staff: None) -> No
     )
     path = made.headers["location"]  # type: ignore[attr-defined]
     mediator = TestClient(client.app)
-    login(mediator, "t.mediator", "x" * 12)
+    login(mediator, "mediator")
     for action in ("accept", "session"):
         assert _post(mediator, path, action=action).status_code == 303  # type: ignore[attr-defined]
     _post(
@@ -65,7 +65,7 @@ def test_case_through_the_pages(client: TestClient, mediation_staff: None) -> No
     step2 = _post(public, f"/trade-mediation/sign/{case_id}", name="Kim", code=code, confirm="on")
     assert 'id="signed"' in step2.text  # type: ignore[attr-defined]
     notary = TestClient(client.app)
-    login(notary, "t.notary", "x" * 12)
+    login(notary, "notary")
     _post(notary, path, action="notarize")
     final = client.get(path, headers=HTML).text
     assert 'id="notarial-number"' in final and "EN-OK" in final

@@ -56,7 +56,8 @@ TYPES = ["ip_license", "trade_secret", "online_transaction", "service_trade", "g
 CASES = 520
 
 
-def load_demo(session: Session) -> dict[str, Any]:
+def ensure_staff(session: Session) -> None:
+    """The mediation centre with its mediator, and a notary office with its notary."""
     accounts.ensure_org(
         session,
         code="nj-mediation",
@@ -89,6 +90,10 @@ def load_demo(session: Session) -> dict[str, Any]:
         roles=[Role.NOTARY],
         password=DEMO_PASSWORD,
     )
+
+
+def load_demo(session: Session) -> dict[str, Any]:
+    ensure_staff(session)
     if session.scalar(select(func.count(Case.id))):
         return {"loaded": False}
     mediator, notary = (

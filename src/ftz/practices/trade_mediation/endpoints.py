@@ -147,6 +147,13 @@ def notarize(
     return _out(session, case_id, principal)
 
 
+def _close(session: Session, principal: Principal, case_id: str, note: str, refer: bool) -> CaseOut:
+    service.close_without_settlement(
+        session, principal=principal, case_id=case_id, refer=refer, note=note
+    )
+    return _out(session, case_id, principal)
+
+
 @router.post("/cases/{case_id}/fail", response_model=CaseOut)
 def fail(
     case_id: str,
@@ -154,10 +161,7 @@ def fail(
     session: Session = DB,
     principal: Principal = Depends(require("trade_mediation.mediate")),
 ) -> CaseOut:
-    service.close_without_settlement(
-        session, principal=principal, case_id=case_id, refer=False, note=body.note
-    )
-    return _out(session, case_id, principal)
+    return _close(session, principal, case_id, body.note, refer=False)
 
 
 @router.post("/cases/{case_id}/refer", response_model=CaseOut)
@@ -167,10 +171,8 @@ def refer(
     session: Session = DB,
     principal: Principal = Depends(require("trade_mediation.mediate")),
 ) -> CaseOut:
-    service.close_without_settlement(
-        session, principal=principal, case_id=case_id, refer=True, note=body.note
-    )
-    return _out(session, case_id, principal)
+    """Refers to the court, arbitration or a notary, as the referral table advises."""
+    return _close(session, principal, case_id, body.note, refer=True)
 
 
 @router.post("/cases/{case_id}/withdraw", response_model=CaseOut)
