@@ -10,6 +10,7 @@ import typer
 
 from ftz.config import get_settings
 from ftz.core.cli_kit import JSON_OPTION, cli_session, emit, fail
+from ftz.core.db import make_engine, make_sessionmaker
 from ftz.core.ledger import integrator, service, store
 from ftz.core.ledger.audit_check import audit_logs
 from ftz.core.ledger.receipts import verify_receipt
@@ -133,8 +134,6 @@ def audit(log: str | None = typer.Option(None, "--log"), as_json: bool = JSON_OP
 @app.command("integrate")
 def integrate(as_json: bool = JSON_OPTION) -> None:
     """Integrate every queued entry now (the server does this every second)."""
-    from ftz.core.db import make_engine, make_sessionmaker
-
     settings = get_settings()
     engine = make_engine(settings.resolved_database_url)
     try:

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
-from ftz.core.auth.principal import Principal
+from ftz.core.auth.principal import SYSTEM, Principal
 from ftz.core.kit.errors import conflict
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.ledger import service as ledger
@@ -213,7 +213,5 @@ def foreign_package(
 def statistics(
     session: Session = DB, principal: Principal = Depends(require("trade_mediation.stats"))
 ) -> StatsOut:
-    from ftz.core.auth.principal import SYSTEM
-
     scope = principal if principal.is_enterprise else SYSTEM
     return StatsOut(**service.statistics(session, principal=scope))

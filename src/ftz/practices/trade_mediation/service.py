@@ -20,7 +20,6 @@ from ftz.core.db import utcnow
 from ftz.core.kit.errors import conflict, forbidden, validation_error
 from ftz.core.kit.pagination import Page, PageParams
 from ftz.core.ledger import service as ledger
-from ftz.core.ledger import store
 from ftz.core.rules import RuleSet
 from ftz.core.workflow import fire
 from ftz.practices.trade_mediation import repository
@@ -376,10 +375,3 @@ def step_receipts(session: Session, case: Case, signer: ledger.Signing) -> list[
 
 def statistics(session: Session, *, principal: Principal) -> dict[str, Any]:
     return repository.statistics(session, principal)
-
-
-def log_size(session: Session) -> int:
-    try:
-        return store.head(session, LOG).size
-    except Exception:  # the log does not exist before the first case
-        return 0

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from rich.progress import BarColumn, Progress, TextColumn, TransferSpeedColumn
 
 from ftz.config import get_settings
+from ftz.core.auth.principal import SYSTEM
 from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail
 from ftz.core.ledger import service as ledger
 from ftz.practices.trade_secrets import documents, keys, repository, service
@@ -204,8 +205,6 @@ def add_key(
 @app.command("stats")
 def stats(as_json: bool = JSON_OPTION) -> None:
     """Enterprises and records registered, counted from the records."""
-    from ftz.core.auth.principal import SYSTEM
-
     with cli_session() as (session, _):
         data = repository.counts(session, SYSTEM)
     emit(data, as_json, json.dumps(data))

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
-from ftz.core.auth.principal import Principal
+from ftz.core.auth.principal import SYSTEM, Principal
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems
@@ -32,8 +32,6 @@ def overview(
     session: Session = DB,
     principal: Principal = Depends(require("trade_secrets.verify")),
 ) -> Response:
-    from ftz.core.auth.principal import SYSTEM
-
     return render(
         request, "trade_secrets/overview.html", {"stats": repository.counts(session, SYSTEM)}
     )
