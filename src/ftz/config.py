@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     cookie_secure: bool = False
     ledger_key_name: str = Field(default="ftz.local", description="Name in checkpoint signatures")
     ledger_sm2: bool = Field(default=True, description="Add an SM2 line when [sm] is installed")
+    ledger_tsa_url: str | None = Field(
+        default=None, description="External RFC 3161 TSA (http/https); built-in TSA if unset"
+    )
+    ledger_tsa_certificate: Path | None = Field(
+        default=None, description="PEM signing certificate of the external TSA (required with it)"
+    )
     ledger_background: bool = Field(default=True, description="Integrate queued entries in-process")
 
     @property

@@ -126,7 +126,7 @@ def test_signing_certificate_v2_pins_the_exact_certificate(tmp_path: Path) -> No
     token = content_info.dump(force=True)
 
     assert verify_token(token, DATA, twin.certificate_pem)
-    with pytest.raises(TimestampError, match="signing-certificate-v2"):
+    with pytest.raises(TimestampError, match="signing-certificate attribute does not match"):
         verify_token(token, DATA, tsa.certificate_pem)
 
 

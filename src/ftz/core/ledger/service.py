@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import rfc8785
 from sqlalchemy import delete, select
@@ -20,16 +20,26 @@ from ftz.core.ledger.notes import Checkpoint, KeyRing, NoteSigner, sign_note
 from ftz.core.ledger.receipts import build_receipt
 from ftz.core.ledger.sm2 import Sm2Signer
 from ftz.core.ledger.tsa import TimeStampAuthority
+from ftz.core.ledger.tsa_protocol import ExternalTimeStampAuthority
 
 AUDIT_LOG = "ftz.local/audit"
 EVIDENCE_LOG = "ftz.local/evidence"
 BATCH_LIMIT = 256
 
 
+class TimeStamper(Protocol):
+    """The built-in TSA or an external one: a token over the data, and the trust anchor."""
+
+    @property
+    def certificate_pem(self) -> bytes: ...
+
+    def timestamp(self, data: bytes) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class Signing:
     keyring: KeyRing
-    tsa: TimeStampAuthority
+    tsa: TimeStamper
     sm2: Sm2Signer | None = None
 
     def signers(self) -> list[NoteSigner]:
@@ -39,14 +49,35 @@ class Signing:
 
 
 @lru_cache(maxsize=4)
-def _signing(keys_dir: Path, name: str, with_sm2: bool) -> Signing:
+def _signing(
+    keys_dir: Path, name: str, with_sm2: bool, tsa_url: str | None, tsa_certificate: Path | None
+) -> Signing:
     sm2_signer = sm2.load_or_create(keys_dir, name) if with_sm2 else None
-    return Signing(KeyRing(keys_dir, name), TimeStampAuthority.load_or_create(keys_dir), sm2_signer)
+    tsa: TimeStamper
+    if tsa_url is None:
+        tsa = TimeStampAuthority.load_or_create(keys_dir)
+    elif tsa_certificate is None:
+        raise ValueError("FTZ_LEDGER_TSA_URL needs FTZ_LEDGER_TSA_CERTIFICATE (the TSA's PEM)")
+    else:
+        tsa = ExternalTimeStampAuthority(tsa_url, tsa_certificate)
+    return Signing(KeyRing(keys_dir, name), tsa, sm2_signer)
 
 
 def signing(settings: Settings) -> Signing:
     with_sm2 = settings.ledger_sm2 and sm2.available()
-    return _signing(settings.keys_dir.resolve(), settings.ledger_key_name, with_sm2)
+    return _signing(
+        settings.keys_dir.resolve(),
+        settings.ledger_key_name,
+        with_sm2,
+        settings.ledger_tsa_url,
+        settings.ledger_tsa_certificate,
+    )
+
+
+def builtin_tsa(settings: Settings) -> TimeStampAuthority | None:
+    """The platform's own TSA, which the RFC 3161 endpoint serves; None with an external one."""
+    tsa = signing(settings).tsa
+    return tsa if isinstance(tsa, TimeStampAuthority) else None
 
 
 def canonical(value: Any) -> bytes:

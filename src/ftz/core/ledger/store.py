@@ -55,6 +55,19 @@ def _query(connection: Connection, sql: str, params: Sequence[object]) -> list[A
         cursor.close()
 
 
+def _write(connection: Connection, sql: str, rows: Sequence[Sequence[object]]) -> None:
+    """Writes on the driver's cursor too: four statements per append through SQLAlchemy's
+    execution layer cost more than the SQLite commit (fsync) itself."""
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        if len(rows) == 1:
+            cursor.execute(sql, tuple(rows[0]))
+        else:
+            cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
+
+
 def _placeholder(connection: Connection) -> str:
     return "?" if connection.dialect.paramstyle == "qmark" else "%s"
 
@@ -206,6 +219,9 @@ def head(session: Session, origin: str, *, lock: bool = False) -> LogHead:
     return LogHead(int(row[0]), origin, int(row[1]), bytes(row[2]))
 
 
+HASH_CHUNK_BITS = 12  # 4,096 leaves per chunk of the hash index (see LedgerLeafHash)
+
+
 def hash_prefix(hashed: bytes) -> int:
     return int.from_bytes(hashed[:8], "big", signed=True)
 
@@ -289,23 +305,30 @@ def append_entries(
         leaves.append((log.log_id, first + offset, hashed, entry, ref_list[offset]))
         frontier.append(hashed, nodes)
     p = _placeholder(connection)
-    connection.exec_driver_sql(
+    _write(
+        connection,
         "INSERT INTO ledger_leaf (log_id, idx, leaf_hash, entry, ref) "
         f"VALUES ({p}, {p}, {p}, {p}, {p})",
         leaves,
     )
-    connection.exec_driver_sql(
-        f"INSERT INTO ledger_leaf_hash (log_id, prefix, idx) VALUES ({p}, {p}, {p})",
-        sorted((log.log_id, hash_prefix(leaf[2]), leaf[1]) for leaf in leaves),
+    _write(
+        connection,
+        f"INSERT INTO ledger_leaf_hash (log_id, chunk, prefix, idx) VALUES ({p}, {p}, {p}, {p})",
+        sorted(
+            (log.log_id, leaf[1] >> HASH_CHUNK_BITS, hash_prefix(leaf[2]), leaf[1])
+            for leaf in leaves
+        ),
     )
     if nodes:
-        connection.exec_driver_sql(
+        _write(
+            connection,
             f"INSERT INTO ledger_node (log_id, level, idx, hash) VALUES ({p}, {p}, {p}, {p})",
             [(log.log_id, level, index, value) for level, index, value in nodes],
         )
-    connection.exec_driver_sql(
+    _write(
+        connection,
         f"UPDATE ledger_log SET tree_size = {p}, root_hash = {p} WHERE id = {p}",
-        (frontier.size, frontier.root(), log.log_id),
+        [(frontier.size, frontier.root(), log.log_id)],
     )
     FRONTIERS.put(cache_key, frontier)
     session.info[WROTE] = True
@@ -358,17 +381,32 @@ def _check_size(log: LogHead, size: int) -> None:
 
 
 def find_leaf(session: Session, origin: str, hashed: bytes) -> int | None:
-    """The first index whose leaf hash is `hashed`, or None."""
+    """The first index whose leaf hash is `hashed`, or None.
+
+    One query doing one index seek per chunk: on SQLite a generated series of chunk numbers
+    drives the join (CROSS JOIN fixes the order); on PostgreSQL `chunk = ANY(array)` becomes
+    one B-tree search per element (a join there was planned as a scan of the whole index).
+    """
     log = head(session, origin)
+    if log.size == 0:
+        return None
     connection = session.connection()
-    p = _placeholder(connection)
-    rows = connection.exec_driver_sql(
-        f"SELECT h.idx, l.leaf_hash FROM ledger_leaf_hash h JOIN ledger_leaf l "
-        f"ON l.log_id = h.log_id AND l.idx = h.idx "
-        f"WHERE h.log_id = {p} AND h.prefix = {p} ORDER BY h.idx",
-        (log.log_id, hash_prefix(hashed)),
-    ).all()
-    for index, value in rows:
+    last_chunk = (log.size - 1) >> HASH_CHUNK_BITS
+    join = "JOIN ledger_leaf l ON l.log_id = h.log_id AND l.idx = h.idx"
+    if connection.dialect.name == "postgresql":
+        sql = (
+            f"SELECT h.idx, l.leaf_hash FROM ledger_leaf_hash h {join} "
+            "WHERE h.log_id = %s AND h.chunk = ANY(%s) AND h.prefix = %s ORDER BY h.idx"
+        )
+        params: tuple[object, ...] = (log.log_id, list(range(last_chunk + 1)), hash_prefix(hashed))
+    else:
+        sql = (
+            "WITH RECURSIVE chunks(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM chunks "
+            f"WHERE n < ?) SELECT h.idx, l.leaf_hash FROM chunks CROSS JOIN ledger_leaf_hash h "
+            f"{join} WHERE h.log_id = ? AND h.chunk = chunks.n AND h.prefix = ? ORDER BY h.idx"
+        )
+        params = (last_chunk, log.log_id, hash_prefix(hashed))
+    for index, value in _query(connection, sql, params):
         if bytes(value) == hashed:
             return int(index)
     return None

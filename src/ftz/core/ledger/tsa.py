@@ -29,7 +29,7 @@ from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped,unused-i
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 # Private-enterprise arc for the platform's time-stamp policy. It only has to be stable and not
@@ -218,6 +218,18 @@ class TimeStampAuthority:
         ``now`` exists for tests and back-fills; it must fall inside the certificate's validity,
         because a token dated outside it could never be verified.
         """
+        return self.timestamp_digest(_sha256(data), now=now)
+
+    def timestamp_digest(
+        self,
+        digest: bytes,
+        *,
+        nonce: int | None = None,
+        with_certificate: bool = True,
+        now: datetime | None = None,
+    ) -> bytes:
+        """The token for a SHA-256 digest; `nonce` and `with_certificate` answer an RFC 3161
+        request's nonce and certReq (without certReq the certificate must be left out)."""
         gen_time = _utc_seconds(datetime.now(UTC) if now is None else now)
         if not (
             self._certificate.not_valid_before_utc
@@ -226,19 +238,20 @@ class TimeStampAuthority:
         ):
             raise TimestampError(f"{gen_time.isoformat()} is outside the TSA certificate validity")
 
-        tst_info = tsp.TSTInfo(
-            {
-                "version": "v1",
-                "policy": POLICY_OID,
-                "message_imprint": {
-                    "hash_algorithm": {"algorithm": "sha256"},
-                    "hashed_message": _sha256(data),
-                },
-                "serial_number": secrets.randbits(_SERIAL_BITS) | 1 << (_SERIAL_BITS - 1),
-                "gen_time": gen_time,
-                "accuracy": {"seconds": ACCURACY_SECONDS},
-            }
-        )
+        fields: dict[str, object] = {
+            "version": "v1",
+            "policy": POLICY_OID,
+            "message_imprint": {
+                "hash_algorithm": {"algorithm": "sha256"},
+                "hashed_message": digest,
+            },
+            "serial_number": secrets.randbits(_SERIAL_BITS) | 1 << (_SERIAL_BITS - 1),
+            "gen_time": gen_time,
+            "accuracy": {"seconds": ACCURACY_SECONDS},
+        }
+        if nonce is not None:
+            fields["nonce"] = nonce
+        tst_info = tsp.TSTInfo(fields)
         tst_der: bytes = tst_info.dump()
 
         # ESSCertIDv2 leaves hashAlgorithm out: it is sha256, the DEFAULT, and DER omits defaults.
@@ -278,7 +291,7 @@ class TimeStampAuthority:
                     "content_type": "tst_info",
                     "content": tsp.TSTInfo.load(tst_der),
                 },
-                "certificates": [self._cert_asn1],
+                "certificates": [self._cert_asn1] if with_certificate else None,
                 "signer_infos": [signer_info],
             }
         )
@@ -370,13 +383,48 @@ def _check_signer_identity(sid: Any, version: str, certificate: Any) -> None:
         raise TimestampError("token was signed by a different certificate")
 
 
-def _check_signing_certificate(value: Any, cert_der: bytes) -> None:
-    """RFC 5035: the first ESSCertIDv2 names the signer's certificate by hash."""
-    first = value["certs"][0]
-    if first["hash_algorithm"]["algorithm"].native != "sha256":
-        raise TimestampError("signing-certificate-v2 uses an unsupported hash algorithm")
-    if not hmac.compare_digest(first["cert_hash"].native, _sha256(cert_der)):
-        raise TimestampError("signing-certificate-v2 does not match the TSA certificate")
+def _check_signing_certificate(attributes: dict[str, Any], cert_der: bytes) -> None:
+    """The first ESSCertIDv2 (RFC 5035, SHA-256) or, from external TSAs that still send it, the
+    first ESSCertID (RFC 2634, SHA-1) names the signer's certificate by hash (RFC 3161 2.4.1)."""
+    if "signing_certificate_v2" in attributes:
+        first = attributes["signing_certificate_v2"]["certs"][0]
+        if first["hash_algorithm"]["algorithm"].native != "sha256":
+            raise TimestampError("signing-certificate-v2 uses an unsupported hash algorithm")
+        expected = _sha256(cert_der)
+    elif "signing_certificate" in attributes:
+        first = attributes["signing_certificate"]["certs"][0]
+        expected = hashlib.sha1(cert_der, usedforsecurity=False).digest()
+    else:
+        raise TimestampError("signed attribute signing_certificate_v2 is missing")
+    if not hmac.compare_digest(first["cert_hash"].native, expected):
+        raise TimestampError("the signing-certificate attribute does not match the TSA certificate")
+
+
+# RSA PKCS#1 v1.5 appears under both OIDs in CMS (RFC 3370 3.2); the digest is the SignerInfo's,
+# which must be SHA-256.
+_RSA_SIGNATURES = {"sha256_rsa", "rsassa_pkcs1v15"}
+
+
+def _check_signature(signer: Any, signed: bytes, certificate: x509.Certificate) -> None:
+    algorithm = signer["signature_algorithm"]["algorithm"].native
+    parameters = signer["signature_algorithm"]["parameters"].dump()
+    public_key = certificate.public_key()
+    signature = signer["signature"].native
+    try:
+        if algorithm == "sha256_ecdsa" and not parameters:  # RFC 5758 3.2: no parameters
+            if not isinstance(public_key, ec.EllipticCurvePublicKey):
+                raise TimestampError("the TSA certificate does not hold an EC public key")
+            public_key.verify(signature, signed, ec.ECDSA(hashes.SHA256()))
+        elif algorithm in _RSA_SIGNATURES:
+            if not isinstance(public_key, rsa.RSAPublicKey):
+                raise TimestampError("the TSA certificate does not hold an RSA public key")
+            public_key.verify(signature, signed, padding.PKCS1v15(), hashes.SHA256())
+        else:
+            raise TimestampError(
+                "signature algorithm is neither ecdsa-with-SHA256 nor RSA PKCS#1 v1.5 with SHA-256"
+            )
+    except InvalidSignature as exc:
+        raise TimestampError("signature does not verify with the TSA certificate") from exc
 
 
 def _check_certificate_use(certificate: x509.Certificate, gen_time: datetime) -> None:
@@ -423,7 +471,7 @@ def _verify(token: bytes, data: bytes, certificate: x509.Certificate) -> datetim
     if not signed_attrs.dump():
         raise TimestampError("token has no signed attributes")
     attributes = _single_attribute_values(signed_attrs)
-    for required in ("content_type", "message_digest", "signing_certificate_v2"):
+    for required in ("content_type", "message_digest"):
         if required not in attributes:
             raise TimestampError(f"signed attribute {required} is missing")
     if attributes["content_type"].native != "tst_info":
@@ -431,23 +479,8 @@ def _verify(token: bytes, data: bytes, certificate: x509.Certificate) -> datetim
     digest = attributes["message_digest"].native
     if not hmac.compare_digest(digest, _sha256(tst_der)):
         raise TimestampError("signed message digest does not match the TSTInfo")
-    _check_signing_certificate(attributes["signing_certificate_v2"], cert_der)
-
-    signature_algorithm = signer["signature_algorithm"]
-    if (
-        signature_algorithm["algorithm"].native != "sha256_ecdsa"
-        or signature_algorithm["parameters"].dump()  # RFC 5758 3.2: parameters MUST be absent
-    ):
-        raise TimestampError("signature algorithm is not ecdsa-with-SHA256")
-    public_key = certificate.public_key()
-    if not isinstance(public_key, ec.EllipticCurvePublicKey):
-        raise TimestampError("the TSA certificate does not hold an EC public key")
-    try:
-        public_key.verify(
-            signer["signature"].native, _set_encoding(signed_attrs), ec.ECDSA(hashes.SHA256())
-        )
-    except InvalidSignature as exc:
-        raise TimestampError("signature does not verify with the TSA certificate") from exc
+    _check_signing_certificate(attributes, cert_der)
+    _check_signature(signer, _set_encoding(signed_attrs), certificate)
 
     gen_time = _gen_time(tst_info)
     _check_certificate_use(certificate, gen_time)
