@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from sqlalchemy.orm import Session
@@ -46,6 +46,6 @@ def emit(data: Any, as_json: bool, text: str) -> None:
         typer.echo(text)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     sys.exit(code)

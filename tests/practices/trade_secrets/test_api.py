@@ -12,6 +12,7 @@ import zipfile
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from ftz.core.kit import signing_keys
 from ftz.core.ledger.receipts import verify_receipt
 from ftz.practices.trade_secrets.schemas import ItemIn
 from ftz.practices.trade_secrets.service import statement_for
@@ -80,6 +81,30 @@ def test_enterprise_held_key(api: ApiClients) -> None:
         f"{BASE}/records", json={"key_id": key["key_id"], "items": [signed]}
     )
     assert stolen.status_code == 422
+
+
+def test_enterprise_held_sm2_key(api: ApiClients) -> None:
+    private = signing_keys.generate(signing_keys.SM2)
+    hex_public = "04" + private.public.hex()  # as GmSSL prints a public key
+    key = api.as_("ent.b").post(f"{BASE}/keys", json={"public_key": hex_public})
+    assert key.status_code == 201, key.text
+    assert key.json()["algorithm"] == "sm2"
+    org_id = api.as_("ent.b").get("/api/me").json()["org_id"]
+    salt = "cd" * 16
+    item = _item("sm2 signed", salt=salt)
+    signature = private.sign(statement_for(org_id, ItemIn.model_validate(item), salt))
+    body = {"key_id": key.json()["key_id"], "items": [{**item, "signature": signature}]}
+    ok = api.as_("ent.b").post(f"{BASE}/records", json=body)
+    assert ok.status_code == 201, ok.text
+    checked = api.anonymous().get(f"{BASE}/verify/{item['sha256']}").json()
+    assert checked["signature_valid"] is True and checked["receipt_valid"] is True
+    forged = {**_item("sm2 forged", salt=salt), "signature": signature}
+    body = {"key_id": key.json()["key_id"], "items": [forged]}
+    bad = api.as_("ent.b").post(f"{BASE}/records", json=body)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "items.0.signature"
+    off_curve = api.as_("ent.b").post(f"{BASE}/keys", json={"public_key": "04" + "01" * 64})
+    assert off_curve.status_code == 422
+    assert "SM2 curve" in off_curve.json()["errors"][0]["reason"]
 
 
 def test_documents_check_offline(api: ApiClients) -> None:

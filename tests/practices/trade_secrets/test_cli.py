@@ -96,3 +96,31 @@ def test_sign_with_own_key(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)["registered"][0]
     assert record["key_id"] == json.loads(added.stdout)["key_id"]
+
+
+def test_sm2_key_made_by_keygen(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/sm2.db"
+    _migrate_and_seed(url).dispose()
+    env = {"FTZ_DATA_DIR": str(tmp_path), "FTZ_DATABASE_URL": url}
+    key_file = tmp_path / "sm2.pem"
+    made = _run(env, "keygen", str(key_file), "--algorithm", "sm2", "--json")
+    assert made.returncode == 0, made.stderr
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    again = _run(env, "keygen", str(key_file), "--algorithm", "sm2")
+    assert again.returncode == 2 and "refusing to overwrite" in again.stderr
+    unknown = _run(env, "keygen", str(tmp_path / "x.pem"), "--algorithm", "rsa")
+    assert unknown.returncode == 2 and "choose ed25519 or sm2" in unknown.stderr
+    public_file = json.loads(made.stdout)["public_key_file"]
+    added = _run(env, "add-key", public_file, "--as", "ent.b", "--json")
+    assert added.returncode == 0, added.stderr
+    secret = tmp_path / "s.txt"
+    secret.write_text("signed with SM2")
+    done = _run(
+        env, "register", str(secret), "--as", "ent.b", "--key-file", str(key_file), "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["registered"][0]["key_id"] == json.loads(made.stdout)["key_id"]
+    check = json.loads(_run(env, "verify", str(secret), "--json").stdout)
+    assert check["signature_valid"] is True and check["receipt_valid"] is True
+    not_a_key = _run(env, "register", str(secret), "--as", "ent.b", "--key-file", public_file)
+    assert not_a_key.returncode == 2 and "not a PEM private key" in not_a_key.stderr

@@ -8,6 +8,8 @@ import json
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from ftz.core.kit import signing_keys
+from ftz.practices.trade_secrets import keys
 from tests.conftest import csrf_from, login
 from tests.routes import api_routes
 
@@ -128,6 +130,9 @@ ISOLATED = {
     "/api/trade-secrets/projects",
     "/api/trade-secrets/contributions",
     "/api/trade-secrets/keys",
+    "/api/trade-secrets/keys/{key_id}/retire",
+    "/trade-secrets/keys",
+    "/trade-secrets/keys/{key_id}/retire",
     "/api/trade-secrets/certifications",
     "/api/trade-secrets/certifications/{certification_id}/answers",
     "/api/trade-secrets/certifications/{certification_id}/submit",
@@ -150,3 +155,47 @@ PUBLIC = {
 def test_every_p27_route_is_classified(app: FastAPI) -> None:
     paths = {path for path, _ in api_routes(app.routes) if "trade-secrets" in path}
     assert paths == ISOLATED | PUBLIC
+
+
+def test_signing_keys_page(client: TestClient) -> None:
+    login(client, "ent.b")
+    page = client.get("/trade-secrets/keys")
+    assert page.status_code == 200 and 'id="key-form"' in page.text
+    token = csrf_from(page.text)
+    sm2 = signing_keys.generate(signing_keys.SM2)
+    bad = client.post(
+        "/trade-secrets/keys",
+        headers=HTML,
+        data={"csrf_token": token, "public_key": "04" + "01" * 64},
+    )
+    assert bad.status_code == 422 and "SM2 curve" in bad.text
+    assert "04" + "01" * 64 in bad.text  # the form comes back with what was typed
+    added = client.post(
+        "/trade-secrets/keys",
+        headers=HTML,
+        data={"csrf_token": token, "public_key": "04" + sm2.public.hex()},
+        follow_redirects=True,
+    )
+    assert added.status_code == 200 and "SM2" in added.text
+    key_id = keys.key_id_of(sm2.public)
+    assert key_id in added.text
+    retired = client.post(
+        f"/trade-secrets/keys/{key_id}/retire",
+        headers=HTML,
+        data={"csrf_token": token},
+        follow_redirects=True,
+    )
+    assert retired.status_code == 200
+    again = client.post(
+        f"/trade-secrets/keys/{key_id}/retire", headers=HTML, data={"csrf_token": token}
+    )
+    assert again.status_code == 422 and "was retired on" in again.text
+    no_csrf = client.post("/trade-secrets/keys", headers=HTML, data={"public_key": "x"})
+    assert no_csrf.status_code == 403
+    login(client, "ent.a")
+    other = client.post(
+        f"/trade-secrets/keys/{key_id}/retire",
+        headers=HTML,
+        data={"csrf_token": csrf_from(client.get("/trade-secrets/keys").text)},
+    )
+    assert other.status_code == 404

@@ -36,6 +36,7 @@ practice = PracticeSpec(
         NavLink("/trade-secrets/register", "Register files", "trade_secrets.register"),
         NavLink("/trade-secrets/records", "Records", "trade_secrets.read"),
         NavLink("/trade-secrets/contributions", "Employees' contributions", "trade_secrets.read"),
+        NavLink("/trade-secrets/keys", "Signing keys", "trade_secrets.register"),
         NavLink("/trade-secrets/certification", "Certification", "trade_secrets.certification"),
     ],
     demo=load_demo,

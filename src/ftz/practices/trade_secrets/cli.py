@@ -3,18 +3,20 @@ verify, certify and export from the command line."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import typer
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from rich.progress import BarColumn, Progress, TextColumn, TransferSpeedColumn
 
 from ftz.config import get_settings
 from ftz.core.auth.principal import SYSTEM
 from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail
+from ftz.core.kit import signing_keys
+from ftz.core.kit.signing_keys import KeyFormatError, PrivateKey
 from ftz.core.ledger import service as ledger
 from ftz.practices.trade_secrets import documents, keys, repository, service
 from ftz.practices.trade_secrets.schemas import ItemIn, RecordRead, RegistrationIn
@@ -53,12 +55,11 @@ def fingerprint(
     return sha.hexdigest(), sm3.hexdigest(), size
 
 
-def _load_key(path: Path) -> Ed25519PrivateKey:
-    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    if not isinstance(key, Ed25519PrivateKey):
-        fail(f"{path}: not an Ed25519 private key", 2)
-    assert isinstance(key, Ed25519PrivateKey)
-    return key
+def _load_key(path: Path) -> PrivateKey:
+    try:
+        return signing_keys.load_private_key(path.read_bytes())
+    except KeyFormatError as exc:
+        fail(f"{path}: {exc}", 2)
 
 
 @app.command("register")
@@ -67,7 +68,10 @@ def register(
     project: str | None = typer.Option(None, help="Project name"),
     contributor: list[str] = typer.Option([], help="Employee who contributed; repeatable"),
     key_file: Path | None = typer.Option(
-        None, exists=True, dir_okay=False, help="Sign locally with your own Ed25519 key (PEM)"
+        None,
+        exists=True,
+        dir_okay=False,
+        help="Sign locally with your own Ed25519 or SM2 key (PKCS#8 PEM)",
     ),
     as_user: str | None = AS_USER_OPTION,
     as_json: bool = JSON_OPTION,
@@ -100,11 +104,11 @@ def register(
         key_id = None
         if key_file is not None:
             private = _load_key(key_file)
-            key_id = keys.key_id_of(keys.raw_public(private.public_key()))
+            key_id = keys.key_id_of(private.public)
             org = principal.org_id or ""
             for item in items:
                 item.salt = new_salt()
-                item.signature = keys.sign(private, service.statement_for(org, item, item.salt))
+                item.signature = private.sign(service.statement_for(org, item, item.salt))
         for start in range(0, len(items), BATCH):
             result = service.register(
                 session,
@@ -193,13 +197,41 @@ def add_key(
     as_user: str | None = AS_USER_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Register the public half of your own Ed25519 key."""
+    """Register the public half of your own Ed25519 or SM2 key (PEM, base64 or hex)."""
     with cli_session(as_user) as (session, principal):
         key = service.register_key(
             session, principal=principal, public_key=public_key_file.read_text(encoding="utf-8")
         )
         data = {"key_id": key.key_id, "custody": key.custody}
     emit(data, as_json, f"key {data['key_id']} registered")
+
+
+@app.command("keygen")
+def keygen(
+    out: Path = typer.Argument(..., dir_okay=False, help="Private key file to create (PEM)"),
+    algorithm: str = typer.Option(signing_keys.ED25519, help="ed25519 or sm2"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Make a signing key on this machine: the private key stays in OUT (mode 600), and the
+    public half is written next to it as OUT.pub for `add-key`."""
+    if out.exists():
+        fail(f"{out} exists; refusing to overwrite a key", 2)
+    try:
+        private = signing_keys.generate(algorithm)
+    except KeyFormatError as exc:
+        fail(str(exc), 2)
+    descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(private.pem())
+    public_file = out.with_name(out.name + ".pub")
+    public_file.write_text(base64.b64encode(private.public).decode() + "\n", encoding="utf-8")
+    data = {
+        "algorithm": private.algorithm,
+        "key_id": keys.key_id_of(private.public),
+        "private_key_file": str(out),
+        "public_key_file": str(public_file),
+    }
+    emit(data, as_json, f"{private.algorithm} key {data['key_id']}: {out}, {public_file}")
 
 
 @app.command("stats")

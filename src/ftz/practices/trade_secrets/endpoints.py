@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.errors import validation_error
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.ledger import service as ledger
 from ftz.practices.trade_secrets import certification, documents, repository, service
@@ -194,8 +195,6 @@ def verify(
     _: Principal = Depends(require("trade_secrets.verify")),
 ) -> VerificationOut:
     if len(sha256) != 64 or any(c not in "0123456789abcdefABCDEF" for c in sha256):
-        from ftz.core.kit.errors import validation_error
-
         raise validation_error("sha256", "64 hexadecimal characters")
     return VerificationOut(
         **service.verify(session, sha256=sha256, settings=request.app.state.settings)
@@ -218,6 +217,15 @@ def add_key(
     return KeyOut.model_validate(
         service.register_key(session, principal=principal, public_key=body.public_key)
     )
+
+
+@router.post("/keys/{key_id}/retire", response_model=KeyOut)
+def retire_key(
+    key_id: str,
+    session: Session = DB,
+    principal: Principal = Depends(require("trade_secrets.register")),
+) -> KeyOut:
+    return KeyOut.model_validate(service.retire_key(session, principal=principal, key_id=key_id))
 
 
 @router.get("/projects", response_model=list[ProjectOut])

@@ -153,6 +153,66 @@ def contributions(
     )
 
 
+def _keys_page(
+    request: Request,
+    session: Session,
+    principal: Principal,
+    errors: list[FieldProblem] | None = None,
+    public_key: str = "",
+) -> Response:
+    return render(
+        request,
+        "trade_secrets/keys.html",
+        {
+            "keys": service.org_keys(session, principal=principal),
+            "errors": errors or [],
+            "public_key": public_key,
+        },
+        status=422 if errors else 200,
+    )
+
+
+@router.get("/keys", response_class=HTMLResponse)
+def keys_page(
+    request: Request,
+    session: Session = DB,
+    principal: Principal = Depends(require("trade_secrets.register")),
+) -> Response:
+    return _keys_page(request, session, principal)
+
+
+@router.post("/keys", response_class=HTMLResponse)
+async def add_key(
+    request: Request,
+    session: Session = DB,
+    principal: Principal = Depends(require("trade_secrets.register")),
+) -> Response:
+    public_key = str((await request.form()).get("public_key") or "")[:4000]
+    try:
+        with session.begin_nested():
+            service.register_key(session, principal=principal, public_key=public_key)
+    except FtzError as exc:
+        return _keys_page(request, session, principal, form_problems(exc), public_key)
+    return RedirectResponse(f"{BASE}/keys", status_code=303)
+
+
+@router.post("/keys/{key_id}/retire", response_class=HTMLResponse)
+def retire_key(
+    request: Request,
+    key_id: str,
+    session: Session = DB,
+    principal: Principal = Depends(require("trade_secrets.register")),
+) -> Response:
+    try:
+        with session.begin_nested():
+            service.retire_key(session, principal=principal, key_id=key_id)
+    except FtzError as exc:
+        if exc.status == 404:
+            raise
+        return _keys_page(request, session, principal, form_problems(exc))
+    return RedirectResponse(f"{BASE}/keys", status_code=303)
+
+
 @router.get("/certification", response_class=HTMLResponse)
 def certification_page(
     request: Request,

@@ -90,6 +90,7 @@ class KeyOut(BaseModel):
     algorithm: str
     custody: str
     created_at: datetime
+    retired_at: datetime | None = None
 
 
 class ProjectOut(BaseModel):

@@ -15,9 +15,10 @@ from ftz.core.audit import record_event
 from ftz.core.auth.models import Organization
 from ftz.core.auth.principal import Principal
 from ftz.core.db import utcnow
-from ftz.core.kit.errors import forbidden, validation_error
+from ftz.core.kit.errors import conflict, forbidden, not_found, validation_error
 from ftz.core.kit.ids import new_id
 from ftz.core.kit.pagination import Page, PageParams
+from ftz.core.kit.signing_keys import PrivateKey
 from ftz.core.ledger import service as ledger
 from ftz.core.ledger import store
 from ftz.core.ledger.receipts import verify_receipt
@@ -71,7 +72,9 @@ def _project_id(session: Session, org_id: str, name: str | None) -> str | None:
     return project.id
 
 
-def _signer(session: Session, org_id: str, key_id: str | None) -> tuple[SigningKey, Any]:
+def _signer(
+    session: Session, org_id: str, key_id: str | None
+) -> tuple[SigningKey, PrivateKey | None]:
     if key_id is None:
         return keys.custodial_key(session, org_id)
     key = session.scalar(select(SigningKey).where(SigningKey.key_id == key_id))
@@ -93,11 +96,9 @@ def register(session: Session, *, principal: Principal, data: RegistrationIn) ->
         committed = commitment(salt, _metadata(item))
         message = statement_for(org_id, item, salt, committed)
         if private is not None:
-            signature = keys.sign(private, message)
+            signature = private.sign(message)
         else:
-            if not item.signature or not keys.verify_signature(
-                key.public_key, message, item.signature
-            ):
+            if not item.signature or not keys.verify_signature(key, message, item.signature):
                 raise validation_error(
                     f"items.{position}.signature",
                     "missing or does not verify with the enterprise key",
@@ -194,9 +195,7 @@ def verify(session: Session, *, sha256: str, settings: Settings) -> dict[str, An
     message = statement(
         org_id=record.org_id, sha256=record.sha256, sm3=record.sm3, commitment_hex=record.commitment
     )
-    signature_ok = key is not None and keys.verify_signature(
-        key.public_key, message, record.signature
-    )
+    signature_ok = key is not None and keys.verify_signature(key, message, record.signature)
     signer = ledger.signing(settings)
     receipt = ledger.receipt(session, LOG, record.ledger_index, signer)
     check = verify_receipt(receipt, str(signer.keyring.active().verifier))
@@ -271,9 +270,23 @@ def contributions(session: Session, *, principal: Principal) -> list[dict[str, A
 
 def register_key(session: Session, *, principal: Principal, public_key: str) -> SigningKey:
     org_id = _org_of(principal)
-    return keys.register_public_key(
-        session, org_id, keys.parse_public_key(public_key), "enterprise"
-    )
+    algorithm, public = keys.parse_public_key(public_key)
+    return keys.register_public_key(session, org_id, algorithm, public, "enterprise")
+
+
+def retire_key(session: Session, *, principal: Principal, key_id: str) -> SigningKey:
+    """Stop a key from signing new registrations; what it signed stays verifiable."""
+    org_id = _org_of(principal)
+    key = session.scalar(select(SigningKey).where(SigningKey.key_id == key_id))
+    if key is None or key.org_id != org_id:
+        raise not_found(f"key {key_id}")
+    if key.retired_at is not None:
+        raise conflict(f"key {key_id} was retired on {key.retired_at:%Y-%m-%d}")
+    if key.custody == "custodial":
+        raise conflict("the custodial key signs web registrations and cannot be retired")
+    key.retired_at = utcnow()
+    session.flush()
+    return key
 
 
 def org_keys(session: Session, *, principal: Principal) -> list[SigningKey]:
