@@ -12,8 +12,9 @@ $(BIN)/python:
 
 # htmx comes from a registry package (django-htmx ships it as a static file); --no-deps
 # because we serve the file and do not use Django.
+# [sm]: SM2/SM3 through GmSSL (gmssl-pyx wheel) for SM2 checkpoint lines and enterprise keys.
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e ".[sm]"
 	$(BIN)/pip install --quiet --no-deps "django-htmx==1.29.0"
 	touch $@
 
