@@ -28,6 +28,11 @@ DEMO_LOGINS: list[tuple[str, str, str]] = [
     ("ts.a", DEMO_PASSWORD, "p27 enterprise user, 长沙智能装备制造有限公司 (certified)"),
     ("ts.b", DEMO_PASSWORD, "p27 enterprise user, 长沙新材料科技有限公司"),
     ("cert.officer", DEMO_PASSWORD, "p27 certification body officer"),
+    ("data.officer", DEMO_PASSWORD, "p01 cyberspace administration officer (reviews, audits)"),
+    ("dx.auto", DEMO_PASSWORD, "p01 enterprise user, 临港智联汽车科技 (connected cars)"),
+    ("dx.bio", DEMO_PASSWORD, "p01 enterprise user, 临港创新生物医药 (clinical trials)"),
+    ("dx.retail", DEMO_PASSWORD, "p01 enterprise user, 天津跨境优选电子商务"),
+    ("dx.pharma", DEMO_PASSWORD, "p01 enterprise user, 北京康研医药集团"),
 ]
 
 ENTERPRISES = [

@@ -1,0 +1,330 @@
+"""p01 pages: the officers' dashboard, the guided export-path form, filings (new, edit, detail with
+versions and review), batches, the audit, the pre-assessment and the catalogs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from ftz.core.auth import service as accounts
+from ftz.core.auth.deps import get_db, require
+from ftz.core.auth.permissions import allows
+from ftz.core.auth.principal import Principal
+from ftz.core.kit.errors import FtzError
+from ftz.core.kit.pagination import PageParams, page_params
+from ftz.core.web.forms import form_problems
+from ftz.core.web.templating import render
+from ftz.core.workflow import allowed_events
+from ftz.practices.data_export import (
+    catalog_routes,
+    evidence,
+    forms,
+    preassessment,
+    repository,
+    service,
+)
+from ftz.practices.data_export.catalogs import load_preassessment
+from ftz.practices.data_export.decision import assess
+from ftz.practices.data_export.schemas import FilingIn, PreAssessmentIn
+from ftz.practices.data_export.workflow import FilingFlow
+
+router = APIRouter(include_in_schema=False)
+router.include_router(catalog_routes.pages)
+DB = Depends(get_db, scope="function")
+BASE = "/data-export"
+STATUSES = ("draft", "submitted", "approved", "rejected", "superseded", "expired", "withdrawn")
+
+
+async def _values(request: Request) -> dict[str, str]:
+    form = await request.form()
+    return {key: str(value) for key, value in form.items() if key != "csrf_token"}
+
+
+@router.get("", response_class=HTMLResponse)
+def overview(
+    request: Request,
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.read")),
+) -> Response:
+    return render(
+        request, "data_export/overview.html", {"board": repository.dashboard(session, principal)}
+    )
+
+
+@router.get("/assess", response_class=HTMLResponse)
+def assess_form(
+    request: Request, _: Principal = Depends(require("data_export.assess"))
+) -> Response:
+    return render(request, "data_export/assess.html", {"errors": [], "values": {}, "result": None})
+
+
+@router.post("/assess", response_class=HTMLResponse)
+async def assess_submit(
+    request: Request, _: Principal = Depends(require("data_export.assess"))
+) -> Response:
+    values = await _values(request)
+    try:
+        result = assess(forms.scenario_body(values)).to_dict()
+    except (FtzError, ValidationError) as exc:
+        context = {"errors": form_problems(exc), "values": values, "result": None}
+        return render(request, "data_export/assess.html", context, status=422)
+    return render(
+        request, "data_export/assess.html", {"errors": [], "values": values, "result": result}
+    )
+
+
+@router.get("/filings", response_class=HTMLResponse)
+def filings(
+    request: Request,
+    status: str = Query("", max_length=24),
+    q: str = Query("", max_length=100),
+    params: PageParams = Depends(page_params),
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.read")),
+) -> Response:
+    page = service.list_filings(
+        session, principal=principal, params=params, status=status or None, text=q or None
+    )
+    context = {
+        "page": page,
+        "status": status,
+        "q": q,
+        "statuses": STATUSES,
+        "can_file": allows(principal, "data_export.file"),
+    }
+    return render(request, "data_export/filings.html", context)
+
+
+def _filing_form(
+    request: Request, values: dict[str, Any], errors: list[Any], action: str, status: int = 200
+) -> Response:
+    context = {"values": values, "errors": errors, "action": action}
+    return render(request, "data_export/filing_form.html", context, status=status)
+
+
+@router.get("/filings/new", response_class=HTMLResponse)
+def new_filing(request: Request, _: Principal = Depends(require("data_export.file"))) -> Response:
+    return _filing_form(
+        request, {"purpose": "other", "on_negative_list": ""}, [], f"{BASE}/filings/new"
+    )
+
+
+async def _save(
+    request: Request, session: Session, principal: Principal, filing_id: str | None
+) -> Response:
+    values = await _values(request)
+    action = f"{BASE}/filings/{filing_id}/edit" if filing_id else f"{BASE}/filings/new"
+    try:
+        data = FilingIn.model_validate(forms.filing_body(values))
+        with session.begin_nested():
+            if filing_id is None:
+                filing = service.create_filing(session, principal=principal, data=data)
+            else:
+                filing = service.update_filing(
+                    session, principal=principal, filing_id=filing_id, data=data
+                )
+    except (FtzError, ValidationError) as exc:
+        if isinstance(exc, FtzError) and exc.status == 404:
+            raise
+        return _filing_form(request, values, form_problems(exc), action, status=422)
+    return RedirectResponse(f"{BASE}/filings/{filing.id}", status_code=303)
+
+
+@router.post("/filings/new", response_class=HTMLResponse)
+async def create_filing(
+    request: Request,
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.file")),
+) -> Response:
+    return await _save(request, session, principal, None)
+
+
+@router.get("/filings/{filing_id}/edit", response_class=HTMLResponse)
+def edit_filing(
+    request: Request,
+    filing_id: str,
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.file")),
+) -> Response:
+    filing = service.get_filing(session, principal=principal, filing_id=filing_id)
+    values: dict[str, Any] = {
+        name: getattr(filing, name)
+        for name in service.DECLARED
+        if name not in ("inventory", "documents")
+    }
+    values["inventory"] = forms.inventory_text(filing.inventory)
+    values["on_negative_list"] = {True: "yes", False: "no"}.get(filing.on_negative_list, "")  # type: ignore[arg-type]
+    if filing.documents:
+        document = filing.documents[0]
+        values.update(
+            document_kind=document["kind"],
+            document_title=document["title"],
+            document_sha256=document["sha256"],
+        )
+    return _filing_form(request, values, [], f"{BASE}/filings/{filing_id}/edit")
+
+
+@router.post("/filings/{filing_id}/edit", response_class=HTMLResponse)
+async def save_filing(
+    request: Request,
+    filing_id: str,
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.file")),
+) -> Response:
+    return await _save(request, session, principal, filing_id)
+
+
+def _detail(
+    request: Request, session: Session, principal: Principal, filing_id: str, errors: list[Any]
+) -> Response:
+    filing = service.get_filing(session, principal=principal, filing_id=filing_id)
+    context = {
+        "filing": filing,
+        "versions": repository.versions(session, principal, filing.number),
+        "events": allowed_events(FilingFlow, filing, principal),
+        "can_review": allows(principal, "data_export.review"),
+        "batches": repository.list_batches(
+            session, principal, PageParams(page=1, size=20), filing_id=filing.id
+        ),
+        "errors": errors,
+    }
+    return render(request, "data_export/filing.html", context, status=422 if errors else 200)
+
+
+@router.get("/filings/{filing_id}", response_class=HTMLResponse)
+def filing_detail(
+    request: Request,
+    filing_id: str,
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.read")),
+) -> Response:
+    return _detail(request, session, principal, filing_id, [])
+
+
+@router.post("/filings/{filing_id}/action", response_class=HTMLResponse)
+async def filing_action(
+    request: Request,
+    filing_id: str,
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.read")),
+) -> Response:
+    values = await _values(request)
+    action = values.get("action", "")
+    note = values.get("note", "")
+    try:
+        with session.begin_nested():
+            target = _act(session, principal, filing_id, action, note)
+    except FtzError as exc:
+        if exc.status == 404:
+            raise
+        return _detail(request, session, principal, filing_id, form_problems(exc))
+    return RedirectResponse(f"{BASE}/filings/{target}", status_code=303)
+
+
+def _act(session: Session, principal: Principal, filing_id: str, action: str, note: str) -> str:
+    """Run one action from the detail page; returns the filing to show next."""
+    enterprise = allows(principal, "data_export.file")
+    if action == "submit" and enterprise:
+        service.submit(session, principal=principal, filing_id=filing_id)
+    elif action == "withdraw" and enterprise:
+        service.withdraw(session, principal=principal, filing_id=filing_id)
+    elif action == "revise" and enterprise:
+        return service.revise(session, principal=principal, filing_id=filing_id).id
+    elif action in ("approve", "return_for_changes", "reject") and allows(
+        principal, "data_export.review"
+    ):
+        service.review(
+            session, principal=principal, filing_id=filing_id, decision=action, note=note
+        )
+    else:
+        raise FtzError(detail=f"you may not {action or 'do that'} here", status=403)
+    return filing_id
+
+
+@router.get("/batches", response_class=HTMLResponse)
+def batches(
+    request: Request,
+    params: PageParams = Depends(page_params),
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.read")),
+) -> Response:
+    page = repository.list_batches(session, principal, params)
+    return render(request, "data_export/batches.html", {"page": page})
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(
+    request: Request,
+    run_id: str = Query("", max_length=26),
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.audit")),
+) -> Response:
+    context = {
+        "findings": repository.findings(session, principal, run_id or None),
+        "errors": [],
+        "run_id": run_id,
+    }
+    return render(request, "data_export/audit.html", context)
+
+
+@router.post("/audit", response_class=HTMLResponse)
+async def audit_run(
+    request: Request,
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.audit")),
+) -> Response:
+    values = await _values(request)
+    try:
+        year = int(values.get("year", ""))
+        org = (
+            accounts.get_org_by_code(session, values.get("org", "").strip())
+            if not principal.is_enterprise
+            else None
+        )
+        org_id = principal.org_id if principal.is_enterprise else (org.id if org else None)
+        if org_id is None:
+            raise FtzError(detail="no such organization code", status=422)
+        with session.begin_nested():
+            run, _, _ = evidence.run_audit(
+                session, principal=principal, org_id=org_id, year=year,
+                settings=request.app.state.settings,
+            )  # fmt: skip
+    except (FtzError, ValueError) as exc:
+        problems = form_problems(exc) if isinstance(exc, FtzError) else []
+        if isinstance(exc, ValueError):
+            problems = form_problems(FtzError(detail="year: a year such as 2026", status=422))
+        context = {"findings": [], "errors": problems, "run_id": ""}
+        return render(request, "data_export/audit.html", context, status=422)
+    return RedirectResponse(f"{BASE}/audit?run_id={run.id}", status_code=303)
+
+
+@router.get("/preassessment", response_class=HTMLResponse)
+def preassessment_form(
+    request: Request, _: Principal = Depends(require("data_export.file"))
+) -> Response:
+    context = {"indicators": load_preassessment(), "errors": [], "record": None, "answers": {}}
+    return render(request, "data_export/preassessment.html", context)
+
+
+@router.post("/preassessment", response_class=HTMLResponse)
+async def preassessment_submit(
+    request: Request,
+    session: Session = DB,
+    principal: Principal = Depends(require("data_export.file")),
+) -> Response:
+    values = await _values(request)
+    answers = {key.removeprefix("met_"): True for key in values if key.startswith("met_")}
+    context: dict[str, Any] = {"indicators": load_preassessment(), "answers": answers}
+    try:
+        data = PreAssessmentIn(title=values.get("title", ""), answers=answers)
+        with session.begin_nested():
+            record = preassessment.preassess(session, principal=principal, data=data)
+    except (FtzError, ValidationError) as exc:
+        context.update(errors=form_problems(exc), record=None)
+        return render(request, "data_export/preassessment.html", context, status=422)
+    context.update(errors=[], record=record)
+    return render(request, "data_export/preassessment.html", context, status=201)
