@@ -4,8 +4,13 @@ revisions, isolation between enterprises and agencies, validation."""
 from __future__ import annotations
 
 import hashlib
+from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from ftz.core.auth.principal import SYSTEM
+from ftz.practices.data_export import service
 from tests.conftest import ApiClients
 
 BASE = "/api/data-export"
@@ -142,3 +147,33 @@ def test_validation_names_the_field(dx: ApiClients) -> None:
     assert country.status_code == 422 and country.json()["errors"][0]["field"] == "country"
     listed = dx.as_("dx.auto").get(f"{BASE}/filings").json()
     assert listed["total"] == 0  # nothing was created by the refused requests
+
+
+def test_people_are_counted_across_the_enterprises_filings_of_the_year(dx: ApiClients) -> None:
+    no_docs: dict[str, Any] = {
+        "documents": [],
+        "inventory": [{"name": "mobile", "personal_info": True}],
+    }
+    first = create(dx, individuals=60_000, **no_docs)
+    assert first["mechanism"] == "exempt"  # art. 5(4): fewer than 100,000 people
+    approve(dx, first["id"])
+    second = create(dx, individuals=50_000, **no_docs)
+    # 60,000 already filed this year + 50,000 = 110,000: a standard contract is needed now.
+    assert second["mechanism"] == "standard_contract_or_certification"
+    assert second["decision"]["cumulative"]["personal_info"] == 110_000
+    assert second["decision"]["cumulative"]["other_filings"] == [first["number"]]
+    other_enterprise = create(dx, user="dx.bio", individuals=50_000, **no_docs)
+    assert other_enterprise["mechanism"] == "exempt"
+
+
+def test_assessments_expire_after_three_years(dx: ApiClients, session: Session) -> None:
+    filing = approve(dx, create(dx, sensitive_individuals=12_000)["id"])
+    valid_until = date.fromisoformat(filing["valid_until"])
+    page = dx.as_("dx.auto").get(
+        f"/data-export/filings/{filing['id']}", headers={"accept": "text/html"}
+    )
+    assert 'id="renewal"' in page.text
+    assert service.expire_due(session, principal=SYSTEM, today=valid_until) == []
+    expired = service.expire_due(session, principal=SYSTEM, today=valid_until + timedelta(days=1))
+    assert [f.id for f in expired] == [filing["id"]]
+    assert dx.as_("dx.auto").get(f"{BASE}/filings/{filing['id']}").json()["status"] == "expired"

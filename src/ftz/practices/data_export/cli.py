@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +17,16 @@ from ftz.core.auth import service as accounts
 from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail
 from ftz.core.kit.errors import FtzError
 from ftz.core.kit.pagination import PageParams
-from ftz.practices.data_export import evidence, preassessment, service
+from ftz.practices.data_export import evidence, forms, preassessment, service
 from ftz.practices.data_export.decision import assess
 from ftz.practices.data_export.scanner.cli import scan as scan_command
-from ftz.practices.data_export.schemas import BatchIn, BatchOut, FilingOut, PreAssessmentIn
+from ftz.practices.data_export.schemas import (
+    BatchIn,
+    BatchOut,
+    FilingIn,
+    FilingOut,
+    PreAssessmentIn,
+)
 
 app = typer.Typer(no_args_is_help=True, help="p01 数据跨境流动 cross-border data compliance")
 app.command("scan")(scan_command)
@@ -53,6 +60,35 @@ def _sha256(path: Path) -> str:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+@app.command("file")
+def file_flow(
+    filing_file: Path = typer.Argument(..., exists=True, dir_okay=False),
+    scan: Path | None = typer.Option(
+        None, "--scan", exists=True, dir_okay=False, help="Fill the inventory from a scan's JSON"
+    ),
+    as_user: str | None = AS_USER_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """File a data flow (a draft) from FILING.json, the API's filing body."""
+    raw = _json_file(filing_file)
+    if not isinstance(raw, dict):
+        fail(f"{filing_file}: a filing is a JSON object", 2)
+    try:
+        if scan is not None:
+            raw["inventory"] = forms.inventory_from_scan(_json_file(scan))
+        data = FilingIn.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        fail(f"{filing_file}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}", 2)
+    except FtzError as exc:
+        fail(f"{scan}: {exc.detail}", 2)
+    with cli_session(as_user) as (session, principal):
+        filing = FilingOut.model_validate(
+            service.create_filing(session, principal=principal, data=data)
+        )
+    emit(filing.model_dump(mode="json"), as_json, f"{filing.number} {filing.mechanism}")
 
 
 @app.command("record-batch")
@@ -129,6 +165,22 @@ def audit(
             "receipts": receipts,
         }
     emit(data, as_json, f"{run.batches} batches, {len(findings)} findings")
+
+
+@app.command("expire")
+def expire(
+    today: str | None = typer.Option(None, help="Date to check against (default today)"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Mark approved filings whose three-year term has ended as expired (run daily)."""
+    try:
+        day = date.fromisoformat(today) if today else date.today()
+    except ValueError:
+        fail(f"--today: {today!r} is not a date like 2026-11-24", 2)
+    with cli_session() as (session, principal):
+        expired = service.expire_due(session, principal=principal, today=day)
+        numbers = [f"{f.number} v{f.version}" for f in expired]
+    emit({"expired": numbers}, as_json, f"{len(numbers)} filings expired")
 
 
 @app.command("preassess")

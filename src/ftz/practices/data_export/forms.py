@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ftz.core.kit.errors import validation_error
@@ -12,6 +13,13 @@ FLAG_FIELDS = (
     "collected_abroad",
     "trade_transport_academic_manufacturing",
 )
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise validation_error("scan", f"not JSON: {exc.msg} at line {exc.lineno}") from exc
 
 
 def inventory_lines(text: str) -> list[dict[str, Any]]:
@@ -42,6 +50,34 @@ def inventory_text(inventory: list[dict[str, Any]]) -> str:
     return "\n".join(f"{field['name']}{mark(field)}" for field in inventory)
 
 
+def inventory_from_scan(scan: Any) -> list[dict[str, Any]]:
+    """A filing's field inventory from `ftz data-export scan --json` output: every column, with
+    the entity, class and level the scanner found (column names prefixed by their table when
+    the scan covered several tables)."""
+    columns = scan.get("columns") if isinstance(scan, dict) else None
+    if not isinstance(columns, list) or not columns:
+        raise validation_error("scan", "not the JSON of ftz data-export scan (no columns)")
+    tables = {column.get("table") for column in columns if isinstance(column, dict)}
+    inventory = []
+    for column in columns:
+        if not isinstance(column, dict) or not isinstance(column.get("name"), str):
+            raise validation_error("scan", "every column needs a name")
+        name = column["name"]
+        if len(tables) > 1 and column.get("table"):
+            name = f"{column['table']}.{name}"
+        inventory.append(
+            {
+                "name": name,
+                "entity": column.get("entity"),
+                "category": column.get("category"),
+                "level": column.get("level"),
+                "personal_info": bool(column.get("personal_info")),
+                "sensitive": bool(column.get("sensitive")),
+            }
+        )
+    return inventory
+
+
 def _tristate(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
@@ -56,7 +92,11 @@ def filing_body(values: dict[str, str]) -> dict[str, Any]:
         "scenario": values.get("scenario", ""),
         "ftz": values.get("ftz") or None,
         "on_negative_list": _tristate(values.get("on_negative_list", "")),
-        "inventory": inventory_lines(values.get("inventory", "")),
+        "inventory": (
+            inventory_from_scan(_json(values["scan_json"]))
+            if values.get("scan_json", "").strip()
+            else inventory_lines(values.get("inventory", ""))
+        ),
         "individuals": values.get("individuals") or 0,
         "sensitive_individuals": values.get("sensitive_individuals") or 0,
         **{flag: flag in values for flag in FLAG_FIELDS},

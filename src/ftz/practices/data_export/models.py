@@ -119,6 +119,7 @@ class CatalogVersion(Audited, IdMixin, TimestampMixin, Base):
 
     __tablename__ = "data_export_catalog_version"
     __table_args__ = (UniqueConstraint("catalog", "version"),)
+    __audit_owner__ = None  # platform reference data: no organization owns it
 
     catalog: Mapped[str] = mapped_column(String(80), index=True)
     version: Mapped[str] = mapped_column(String(20))

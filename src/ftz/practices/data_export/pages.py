@@ -14,6 +14,7 @@ from ftz.core.auth import service as accounts
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import Principal
+from ftz.core.db import utcnow
 from ftz.core.kit.errors import FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems
@@ -28,8 +29,9 @@ from ftz.practices.data_export import (
     service,
 )
 from ftz.practices.data_export.catalogs import load_preassessment
-from ftz.practices.data_export.decision import assess
+from ftz.practices.data_export.decision import assess, extension_window
 from ftz.practices.data_export.schemas import FilingIn, PreAssessmentIn
+from ftz.practices.data_export.workdays import CalendarGapError
 from ftz.practices.data_export.workflow import FilingFlow
 
 router = APIRouter(include_in_schema=False)
@@ -178,6 +180,18 @@ async def save_filing(
     return await _save(request, session, principal, filing_id)
 
 
+def _renewal(filing: Any) -> dict[str, Any] | None:
+    """When the extension may be applied for (60 working days before expiry), if it can be
+    counted: the working-day calendar covers only the years whose holidays are published."""
+    if filing.mechanism != "security_assessment" or filing.approved_on is None:
+        return None
+    try:
+        first, last = extension_window(filing.approved_on)
+    except CalendarGapError as exc:
+        return {"first": None, "last": None, "note": exc.detail}
+    return {"first": first, "last": last, "open": first <= utcnow().date() <= last, "note": ""}
+
+
 def _detail(
     request: Request, session: Session, principal: Principal, filing_id: str, errors: list[Any]
 ) -> Response:
@@ -191,6 +205,7 @@ def _detail(
             session, principal, PageParams(page=1, size=20), filing_id=filing.id
         ),
         "errors": errors,
+        "renewal": _renewal(filing),
     }
     return render(request, "data_export/filing.html", context, status=422 if errors else 200)
 

@@ -16,7 +16,7 @@ from ftz.core.kit.pagination import Page, PageParams
 from ftz.core.ledger import service as ledger
 from ftz.core.workflow import fire
 from ftz.practices.data_export import repository
-from ftz.practices.data_export.decision import assess, assessment_expiry
+from ftz.practices.data_export.decision import assess, assessment_expiry, cumulative_counts
 from ftz.practices.data_export.models import Filing
 from ftz.practices.data_export.permissions import DEPARTMENTS
 from ftz.practices.data_export.schemas import FilingIn
@@ -84,14 +84,40 @@ def _inventory(filing: Filing | FilingIn) -> list[dict[str, Any]]:
     return list(filing.inventory)
 
 
-def _decide(filing: Filing, data: FilingIn) -> None:
-    scenario = scenario_of(data, data.individuals, data.sensitive_individuals)
+def _decide(session: Session, filing: Filing, data: FilingIn) -> None:
+    """Decide with the people counted since 1 January: this flow's plus the enterprise's other
+    flows filed this year (submitted or approved), as the 2024 provisions count them."""
+    others = list(
+        session.scalars(
+            select(Filing).where(
+                Filing.org_id == filing.org_id,
+                Filing.status.in_(("submitted", "approved")),
+                Filing.number != filing.number,
+            )
+        )
+    )
+    year = utcnow().year
+    earlier = cumulative_counts(
+        ((f.created_at.date(), f.individuals, f.sensitive_individuals) for f in others), year
+    )
+    individuals = earlier[0] + data.individuals
+    sensitive = earlier[1] + data.sensitive_individuals
+    scenario = scenario_of(data, individuals, sensitive)
     decided = assess(scenario).to_dict()
     filing.mechanism = decided["mechanism"]
-    filing.decision = {**decided, "scenario": scenario}
+    filing.decision = {
+        **decided,
+        "scenario": scenario,
+        "cumulative": {
+            "year": year,
+            "other_filings": sorted(f.number for f in others if f.created_at.year == year),
+            "personal_info": individuals,
+            "sensitive_personal_info": sensitive,
+        },
+    }
 
 
-def _apply(filing: Filing, data: FilingIn) -> None:
+def _apply(session: Session, filing: Filing, data: FilingIn) -> None:
     country = data.country.upper()
     if not country.isalpha():
         raise validation_error("country", "an ISO 3166-1 alpha-2 code such as DE")
@@ -111,7 +137,7 @@ def _apply(filing: Filing, data: FilingIn) -> None:
     filing.individuals = data.individuals
     filing.sensitive_individuals = data.sensitive_individuals
     filing.documents = [document.model_dump() for document in data.documents]
-    _decide(filing, data)
+    _decide(session, filing, data)
 
 
 def _next_number(session: Session, today: date) -> str:
@@ -129,7 +155,7 @@ def create_filing(session: Session, *, principal: Principal, data: FilingIn) -> 
         version=1,
         status="draft",
     )
-    _apply(filing, data)
+    _apply(session, filing, data)
     session.add(filing)
     session.flush()
     return filing
@@ -143,7 +169,7 @@ def update_filing(
         raise forbidden("only the filing enterprise edits its filing")
     if filing.status not in EDITABLE:
         raise conflict(f"a {filing.status} filing cannot be changed; file a revision instead")
-    _apply(filing, data)
+    _apply(session, filing, data)
     session.flush()
     return filing
 

@@ -80,7 +80,9 @@ def _load_catalogs(on: dt.date, folder: Path, extra: tuple[tuple[str, str], ...]
         if item.effective_from > on:
             continue
         current = chosen.get(item.catalog)
-        if current is None or item.effective_from > current[1].effective_from:
+        # On the same date the later document wins: an administrator's correction (loaded
+        # after the shipped files) replaces the version it corrects.
+        if current is None or item.effective_from >= current[1].effective_from:
             chosen[item.catalog] = (path, item)
     files = {path: item for path, item in chosen.values()}
     catalogs = Catalogs(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -20,9 +21,26 @@ def main() -> None:
     # A callback keeps `scan` a named sub-command even while it is the only one.
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def _negative_matcher(ftz: str | None) -> Callable[[str], dict[str, Any] | None] | None:
+    """The zone's negative list as the scanner's field matcher (None: no zone given)."""
+    if ftz is None:
+        return None
+    from ftz.practices.data_export.catalogs import FTZ_IDS, load_catalogs
+
+    if ftz not in FTZ_IDS:
+        _fail(f"--ftz must be one of {', '.join(sorted(FTZ_IDS))}", 2)
+    catalogs = load_catalogs()
+
+    def match(field: str) -> dict[str, Any] | None:
+        entry = catalogs.negative_match(ftz, field)
+        return entry.model_dump(mode="json") if entry is not None else None
+
+    return match
 
 
 @app.command()
@@ -42,6 +60,14 @@ def scan(
     html: Annotated[Path | None, typer.Option("--html", help="Write an HTML report")] = None,
     state: Annotated[Path | None, typer.Option("--state", help="Per-table progress file")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Skip tables done in --state")] = False,
+    ftz: Annotated[
+        str | None,
+        typer.Option(
+            "--ftz",
+            help="Check fields against this zone's negative list: "
+            "tianjin, beijing or shanghai-lingang",
+        ),
+    ] = None,
 ) -> None:
     """Classify every column of every table: entity, share, level, masked evidence."""
     from rich.console import Console
@@ -53,6 +79,7 @@ def scan(
 
     if resume and state is None:
         _fail("--resume needs --state FILE", 2)
+    negative_match = _negative_matcher(ftz)
     console = Console(stderr=True)
     bar = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
@@ -77,6 +104,7 @@ def scan(
                 progress=progress,
                 state_path=state,
                 resume=resume,
+                negative_match=negative_match,
             )
     except ScanError as exc:
         _fail(str(exc), exc.exit_code)
