@@ -12,12 +12,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def with_driver(url: str) -> str:
+    """A plain postgresql:// URL means psycopg 3 here (psycopg2 is not a dependency)."""
     parsed = make_url(url)
     if parsed.drivername == "postgresql":
-        # A plain postgresql:// URL means psycopg 3 here (psycopg2 is not a dependency).
-        parsed = parsed.set(drivername="postgresql+psycopg")
-        url = parsed.render_as_string(hide_password=False)
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    return url
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    url = with_driver(url)
+    parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import openpyxl
 import polars as pl
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
+from ftz.core.db.engine import with_driver
 from ftz.practices.data_export.scanner import (
     BadEncodingError,
     EmptyTableError,
@@ -135,3 +140,25 @@ def test_unknown_format(tmp_path: Path) -> None:
     path.write_bytes(b"PK")
     with pytest.raises(UnknownFormatError, match="unknown format"):
         scan_source(path)
+
+
+def test_postgresql_table(tmp_path: Path) -> None:
+    """The same scan over a PostgreSQL database (CI sets FTZ_TEST_POSTGRES_URL)."""
+    base = os.environ.get("FTZ_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip("FTZ_TEST_POSTGRES_URL is not set")
+    name = f"ftz_scan_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(
+        base.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    # A plain postgresql:// URL, as users write it.
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    try:
+        write_table(with_driver(url), "customers", dict(ROWS))  # type: ignore[arg-type]
+        assert entities(scan_source(url, tables=["customers"]).to_dict()) == EXPECTED
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -6,6 +6,8 @@ import polars as pl
 import sqlalchemy as sa
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, NoSuchTableError, SQLAlchemyError
 
+from ftz.core.db.engine import with_driver
+
 from .errors import ScanError, SourceUnreachableError, TableNotFoundError, UnknownFormatError
 
 
@@ -13,7 +15,7 @@ class SqlSource:
     def __init__(self, url: str, sample: int | None, rnd: bool):
         self.sample, self.rnd = sample, rnd
         try:
-            self.engine = sa.create_engine(url)
+            self.engine = sa.create_engine(with_driver(url))
         except (ArgumentError, NoSuchModuleError) as exc:
             raise UnknownFormatError(detail=f"not a usable database URL: {exc}") from exc
         self.label = self.engine.url.render_as_string(hide_password=True)
