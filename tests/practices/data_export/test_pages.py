@@ -103,3 +103,47 @@ def test_every_p01_route_is_classified(app: FastAPI) -> None:
     paths = {path for path, _ in api_routes(app.routes) if "data-export" in path}
     catalogs = {p for p in paths if "catalog" in p}  # public reference data, admin edits
     assert paths - catalogs == ISOLATED | PUBLIC
+
+
+def test_actions_on_the_detail_page(dx: ApiClients, client: TestClient) -> None:
+    login(client, "dx.auto")
+    token = csrf_from(client.get("/data-export/filings/new").text)
+    made = client.post(
+        "/data-export/filings/new",
+        headers=HTML,
+        data={
+            "csrf_token": token,
+            "recipient": "Web Recipient GmbH",
+            "country": "DE",
+            "sector": "automobile",
+            "purpose": "other",
+            "inventory": "vin:pi",
+            "individuals": "1000",
+        },
+        follow_redirects=False,
+    )
+    assert made.status_code == 303
+    detail = made.headers["location"]
+    token = csrf_from(client.get(detail).text)
+    client.post(f"{detail}/action", headers=HTML, data={"csrf_token": token, "action": "submit"})
+    forbidden = client.post(
+        f"{detail}/action", headers=HTML, data={"csrf_token": token, "action": "approve"}
+    )
+    assert forbidden.status_code == 422 and "may not approve" in forbidden.text
+    login(client, "data.officer")
+    token = csrf_from(client.get(detail).text)
+    no_note = client.post(
+        f"{detail}/action", headers=HTML, data={"csrf_token": token, "action": "reject"}
+    )
+    assert no_note.status_code == 422 and 'role="alert"' in no_note.text
+    client.post(f"{detail}/action", headers=HTML, data={"csrf_token": token, "action": "approve"})
+    login(client, "dx.auto")
+    page = client.get(detail)
+    assert 'id="action-revise"' in page.text
+    revised = client.post(
+        f"{detail}/action",
+        headers=HTML,
+        data={"csrf_token": csrf_from(page.text), "action": "revise"},
+        follow_redirects=True,
+    )
+    assert revised.status_code == 200 and "2" in revised.text and 'id="edit-filing"' in revised.text

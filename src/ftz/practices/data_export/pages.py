@@ -201,6 +201,7 @@ def _detail(
         "versions": repository.versions(session, principal, filing.number),
         "events": allowed_events(FilingFlow, filing, principal),
         "can_review": allows(principal, "data_export.review"),
+        "can_file": allows(principal, "data_export.file"),
         "batches": repository.list_batches(
             session, principal, PageParams(page=1, size=20), filing_id=filing.id
         ),
