@@ -52,7 +52,7 @@ def write_table(url: str, name: str, data: dict[str, list[object]]) -> None:
 
     engine = sa.create_engine(url)
     columns = [
-        sa.Column(key, sa.Integer if isinstance(values[0], int) else sa.String)
+        sa.Column(key, sa.Integer if isinstance(values[0], int) else sa.String(200))
         for key, values in data.items()
     ]
     table = sa.Table(name, sa.MetaData(), *columns)

@@ -162,3 +162,23 @@ def test_postgresql_table(tmp_path: Path) -> None:
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+MYSQL_URL = os.environ.get("FTZ_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test")
+
+
+def test_mysql_table() -> None:
+    """The same scan over MySQL/MariaDB (the machine's MariaDB; skipped where there is none)."""
+    try:
+        sa.create_engine(MYSQL_URL).connect().close()
+    except sa.exc.OperationalError:
+        pytest.skip(f"no MySQL/MariaDB at {MYSQL_URL}")
+    table = f"ftz_scan_{uuid.uuid4().hex[:10]}"
+    write_table(MYSQL_URL, table, dict(ROWS))  # type: ignore[arg-type]
+    try:
+        assert entities(scan_source(MYSQL_URL, tables=[table]).to_dict()) == EXPECTED
+    finally:
+        engine = sa.create_engine(MYSQL_URL)
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"DROP TABLE IF EXISTS {table}"))
+        engine.dispose()
