@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from ftz.core.registry import built_practices
+from ftz.core.web import i18n
 from ftz.core.web.i18n import gettext_for
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "ftz"
@@ -36,3 +39,23 @@ def test_states_and_nav_are_translated() -> None:
 def test_english_is_the_message_id() -> None:
     assert gettext_for("en").gettext("Sign in") == "Sign in"
     assert gettext_for("zh").gettext("Sign in") == "登录"
+
+
+def test_a_practice_carries_its_own_translations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "some_practice" / "locale"
+    folder.mkdir(parents=True)
+    (folder / "zh.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Gate transactions"\nmsgstr "卡口交易"\n\nmsgid "Sign in"\nmsgstr "不覆盖"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "PRACTICES_DIR", tmp_path)
+    i18n.translations.cache_clear()
+    try:
+        zh = i18n.gettext_for("zh")
+        assert zh.gettext("Gate transactions") == "卡口交易"
+        assert zh.gettext("Sign in") == "登录"  # the core's translation is kept
+    finally:
+        i18n.translations.cache_clear()
