@@ -16,6 +16,7 @@ CATALOG = Path(__file__).with_name("catalog.yaml")
 # Practice packages that are complete; each exports `practice: PracticeSpec`.
 BUILT_MODULES = (
     "ftz.practices.data_export",
+    "ftz.practices.linked_unloading",
     "ftz.practices.clearance_menu",
     "ftz.practices.exam_certificates",
     "ftz.practices.trade_mediation",
