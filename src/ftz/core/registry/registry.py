@@ -18,6 +18,7 @@ BUILT_MODULES = (
     "ftz.practices.data_export",
     "ftz.practices.linked_unloading",
     "ftz.practices.clearance_menu",
+    "ftz.practices.zone_port_gate",
     "ftz.practices.exam_certificates",
     "ftz.practices.trade_mediation",
     "ftz.practices.trade_secrets",
