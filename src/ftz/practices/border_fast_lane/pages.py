@@ -1,0 +1,227 @@
+"""p21 pages: lane statistics, the officer's exception console (three lanes, exceptions only),
+transactions with their "why", the forwarder's vehicles, drivers and declarations."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
+
+from ftz.core.auth.deps import get_db, require
+from ftz.core.auth.permissions import allows
+from ftz.core.auth.principal import Principal
+from ftz.core.kit.errors import FieldProblem, FtzError, not_found
+from ftz.core.kit.pagination import PageParams, page_params
+from ftz.core.web.forms import form_problems
+from ftz.core.web.templating import render
+from ftz.practices.border_fast_lane import lane, registration, repository
+from ftz.practices.border_fast_lane.models import Declaration, Driver, LaneTransaction, Vehicle
+from ftz.practices.border_fast_lane.permissions import DEPARTMENTS
+from ftz.practices.border_fast_lane.schemas import DeclarationIn, DriverIn, ResolveIn, VehicleIn
+
+router = APIRouter(include_in_schema=False)
+DB = Depends(get_db, scope="function")
+READ = Depends(require("border_fast_lane.read"))
+REGISTER = Depends(require("border_fast_lane.register"))
+BASE = "/border-fast-lane"
+
+
+def _officer(principal: Principal) -> bool:
+    return allows(principal, "border_fast_lane.resolve") and (
+        principal.is_admin or principal.department in DEPARTMENTS
+    )
+
+
+async def _form(request: Request) -> dict[str, str]:
+    return {k: str(v) for k, v in (await request.form()).items()}
+
+
+@router.get("", response_class=HTMLResponse)
+def overview(
+    request: Request,
+    day: str = Query("", max_length=10),
+    session: Session = DB,
+    who: Principal = READ,
+) -> Response:
+    try:
+        stats = lane.statistics(session, principal=who, day=_date(day))
+    except ValueError:
+        stats = lane.statistics(session, principal=who)
+    return render(request, "border_fast_lane/overview.html", {"stats": stats})
+
+
+def _date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@router.get("/console", response_class=HTMLResponse)
+def console(
+    request: Request,
+    session: Session = DB,
+    who: Principal = Depends(require("border_fast_lane.resolve")),
+) -> Response:
+    open_ = repository.transactions(
+        session, who, PageParams(page=1, size=200), status="manual_check"
+    )
+    lanes = {n: [t for t in open_.items if t.lane == n] for n in lane.settings()["lanes"]}
+    return render(
+        request,
+        "border_fast_lane/console.html",
+        {"lanes": lanes, "stats": lane.statistics(session, principal=who), "errors": []},
+    )
+
+
+@router.get("/transactions", response_class=HTMLResponse)
+def transactions(
+    request: Request,
+    lane_no: int | None = Query(None, alias="lane", ge=1, le=99),
+    status: str = Query("", max_length=16),
+    plate: str = Query("", max_length=16),
+    params: PageParams = Depends(page_params),
+    session: Session = DB,
+    who: Principal = READ,
+) -> Response:
+    page = repository.transactions(
+        session, who, params, lane=lane_no, status=status or None, plate=plate or None
+    )
+    filters = {"lane": lane_no or "", "status": status, "plate": plate}
+    return render(request, "border_fast_lane/transactions.html", {"page": page, "filters": filters})
+
+
+def _detail(
+    request: Request, session: Session, who: Principal, tx_id: str, errors: list[FieldProblem]
+) -> Response:
+    tx = repository.get_owned(session, who, LaneTransaction, tx_id)
+    context = {"tx": tx, "errors": errors, "can_resolve": _officer(who)}
+    return render(
+        request, "border_fast_lane/transaction.html", context, status=422 if errors else 200
+    )
+
+
+@router.get("/transactions/{tx_id}", response_class=HTMLResponse)
+def transaction(
+    request: Request, tx_id: str, session: Session = DB, who: Principal = READ
+) -> Response:
+    return _detail(request, session, who, tx_id, [])
+
+
+@router.post("/transactions/{tx_id}", response_class=HTMLResponse)
+async def resolve(
+    request: Request,
+    tx_id: str,
+    session: Session = DB,
+    who: Principal = Depends(require("border_fast_lane.resolve")),
+) -> Response:
+    form = await _form(request)
+    try:
+        data = ResolveIn.model_validate(
+            {"decision": form.get("decision"), "note": form.get("note", "")}
+        )
+        with session.begin_nested():
+            lane.resolve(session, principal=who, tx_id=tx_id, data=data)
+    except (FtzError, ValidationError) as exc:
+        return _detail(request, session, who, tx_id, form_problems(exc))
+    back = f"{BASE}/console"
+    target = back if form.get("back") == back else f"{BASE}/transactions/{tx_id}"
+    return RedirectResponse(target, status_code=303)
+
+
+def _fleet(
+    request: Request, session: Session, who: Principal, extra: dict[str, Any], status: int = 200
+) -> Response:
+    first = PageParams(page=1, size=100)
+    context = {
+        "vehicles": repository.listing(session, who, Vehicle, first),
+        "drivers": repository.listing(session, who, Driver, first),
+        "can_register": allows(who, "border_fast_lane.register"),
+        "errors": [],
+        "values": {},
+        **extra,
+    }
+    return render(request, "border_fast_lane/fleet.html", context, status=status)
+
+
+@router.get("/fleet", response_class=HTMLResponse)
+def fleet(request: Request, session: Session = DB, who: Principal = READ) -> Response:
+    return _fleet(request, session, who, {})
+
+
+def _submit(
+    session: Session, who: Principal, model: type[BaseModel], values: dict[str, Any]
+) -> Any:
+    data = model.model_validate(values)
+    with session.begin_nested():
+        if isinstance(data, VehicleIn):
+            return registration.register_vehicle(session, principal=who, data=data)
+        if isinstance(data, DriverIn):
+            return registration.register_driver(session, principal=who, data=data)
+        assert isinstance(data, DeclarationIn)
+        return registration.file_declaration(session, principal=who, data=data)
+
+
+@router.post("/fleet/{kind}", response_class=HTMLResponse)
+async def register(
+    request: Request, kind: str, session: Session = DB, who: Principal = REGISTER
+) -> Response:
+    values = await _form(request)
+    models: dict[str, type[BaseModel]] = {"vehicles": VehicleIn, "drivers": DriverIn}
+    if kind not in models:
+        raise not_found("registration form")
+    model = models[kind]
+    try:
+        _submit(session, who, model, {k: v for k, v in values.items() if v != ""})
+    except (FtzError, ValidationError) as exc:
+        return _fleet(
+            request,
+            session,
+            who,
+            {"errors": form_problems(exc), "values": values, "kind": kind},
+            422,
+        )
+    return RedirectResponse(f"{BASE}/fleet", status_code=303)
+
+
+def _declarations(
+    request: Request,
+    session: Session,
+    who: Principal,
+    params: PageParams,
+    extra: dict[str, Any],
+    status: int = 200,
+) -> Response:
+    context = {
+        "page": repository.listing(session, who, Declaration, params),
+        "can_register": allows(who, "border_fast_lane.register"),
+        "vehicles": repository.listing(session, who, Vehicle, PageParams(page=1, size=200)).items,
+        "drivers": repository.listing(session, who, Driver, PageParams(page=1, size=200)).items,
+        "errors": [],
+        "values": {},
+        **extra,
+    }
+    return render(request, "border_fast_lane/declarations.html", context, status=status)
+
+
+@router.get("/declarations", response_class=HTMLResponse)
+def declarations(
+    request: Request,
+    params: PageParams = Depends(page_params),
+    session: Session = DB,
+    who: Principal = READ,
+) -> Response:
+    return _declarations(request, session, who, params, {})
+
+
+@router.post("/declarations", response_class=HTMLResponse)
+async def declare(request: Request, session: Session = DB, who: Principal = REGISTER) -> Response:
+    values = await _form(request)
+    body = {**values, "consent": values.get("consent") == "on"}
+    try:
+        made = _submit(session, who, DeclarationIn, body)
+    except (FtzError, ValidationError) as exc:
+        extra = {"errors": form_problems(exc), "values": values}
+        return _declarations(request, session, who, PageParams(), extra, 422)
+    return RedirectResponse(f"{BASE}/declarations?made={made.number}", status_code=303)

@@ -1,0 +1,160 @@
+"""p21 API shapes. Inputs are validated here; the document number comes in, only its keyed hash
+goes out."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# A mainland plate: province character, issuing-office letter, five or six letters or digits.
+PLATE = r"^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$"
+DEVICE_REF = r"^[A-Za-z0-9:_.-]{8,64}$"
+Direction = Literal["exit", "entry"]
+
+
+class VehicleIn(BaseModel):
+    plate: str = Field(pattern=PLATE, examples=["桂F12345"])
+    etag: str = Field(pattern=r"^[A-Z0-9]{8,32}$", description="Electronic tag id")
+    kind: Literal["tractor", "truck", "van", "tanker"] = "truck"
+    permit_valid_until: date
+
+
+class VehicleOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    org_id: str
+    plate: str
+    etag: str
+    kind: str
+    permit_valid_until: date
+    active: bool
+
+
+class DriverIn(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    document_kind: Literal["exit_entry_permit", "passport", "border_pass"] = "exit_entry_permit"
+    document_number: str = Field(pattern=r"^[A-Z0-9]{6,20}$")
+    document_valid_until: date
+    fingerprint_ref: str = Field(pattern=DEVICE_REF, description="Template id from the device")
+    face_ref: str = Field(pattern=DEVICE_REF, description="Template id from the device")
+    enrolment_device: str = Field(pattern=DEVICE_REF)
+
+
+class DriverOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    org_id: str
+    name: str
+    document_kind: str
+    document_hint: str
+    document_valid_until: date
+    fingerprint_ref: str
+    face_ref: str
+    enrolment_device: str
+    active: bool
+
+
+class DeclarationIn(BaseModel):
+    vehicle_id: str = Field(min_length=1, max_length=26)
+    driver_id: str = Field(min_length=1, max_length=26)
+    direction: Direction
+    trip_date: date
+    cargo: str = Field(min_length=2, max_length=300)
+    hs_code: str = Field(pattern=r"^\d{6,10}$")
+    weight_kg: int = Field(gt=0, le=100_000)
+    consent: bool = Field(description="Forward this declaration to the border check")
+
+
+class DeclarationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    org_id: str
+    number: str
+    vehicle_id: str
+    driver_id: str
+    direction: str
+    trip_date: date
+    cargo: str
+    hs_code: str
+    weight_kg: int
+    consent: bool
+    ledger_index: int
+    border_record_id: str | None = None
+
+
+class LaneReadIn(BaseModel):
+    """What a lane device posts once a vehicle has gone through the checks."""
+
+    lane: int = Field(ge=1, le=99)
+    direction: Direction
+    etag: str | None = Field(None, pattern=r"^[A-Z0-9]{8,32}$")
+    plate_read: str = Field(pattern=PLATE)
+    document_number: str = Field(pattern=r"^[A-Z0-9]{6,20}$")
+    fingerprint_score: int = Field(ge=0, le=100)
+    face_score: int = Field(ge=0, le=100)
+    under_vehicle: Literal["clear", "suspect", "unreadable"]
+    started_at: datetime
+    finished_at: datetime
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LaneReadIn:
+        if self.started_at.tzinfo is None or self.finished_at.tzinfo is None:
+            raise ValueError("started_at and finished_at need a time zone")
+        if self.finished_at < self.started_at:
+            raise ValueError("finished_at is before started_at")
+        return self
+
+
+class ResolveIn(BaseModel):
+    decision: Literal["release", "refuse"]
+    note: str = Field(min_length=2, max_length=2000)
+
+
+class TransactionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    org_id: str | None
+    lane: int
+    direction: str
+    plate_read: str
+    vehicle_id: str | None
+    driver_id: str | None
+    border_record_id: str | None
+    fingerprint_score: int
+    face_score: int
+    under_vehicle: str
+    started_at: datetime
+    finished_at: datetime
+    verdict: str
+    status: str
+    flags: list[str]
+    fired: list[dict[str, Any]]
+    resolution_note: str
+    resolved_by: str | None
+    resolved_at: datetime | None
+    ledger_index: int
+    resolution_ledger_index: int | None
+
+
+class Listing(BaseModel):
+    total: int
+    page: int
+    size: int
+
+
+class VehiclePage(Listing):
+    items: list[VehicleOut]
+
+
+class DriverPage(Listing):
+    items: list[DriverOut]
+
+
+class DeclarationPage(Listing):
+    items: list[DeclarationOut]
+
+
+class TransactionPage(Listing):
+    items: list[TransactionOut]

@@ -1,0 +1,29 @@
+"""Golden cases of the p21 decision tables (rules/golden.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ftz.core.rules import load_golden, run_case
+from ftz.practices.border_fast_lane.lane import HERE, rules
+
+CASES = load_golden(HERE / "rules")
+
+
+def test_golden_file_covers_every_table() -> None:
+    assert {case.decision for case in CASES} == set(rules().keys)
+    assert len(CASES) >= 19
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_golden_case(case) -> None:  # type: ignore[no-untyped-def]
+    assert run_case(rules(), case) is None
+
+
+def test_every_row_has_reasons_and_a_citation() -> None:
+    for key in rules().keys:
+        table = next(n for n in rules().document(key)["nodes"] if n["type"] == "decisionTableNode")
+        fields = {o["field"] for o in table["content"]["outputs"]}
+        assert {"reason_zh", "reason_en", "citation"} <= fields
+        for row in table["content"]["rules"]:
+            assert "案例21" in row["out_citation"]
