@@ -33,6 +33,21 @@ DEMO_LOGINS: list[tuple[str, str, str]] = [
     ("dx.bio", DEMO_PASSWORD, "p01 enterprise user, 临港创新生物医药 (clinical trials)"),
     ("dx.retail", DEMO_PASSWORD, "p01 enterprise user, 天津跨境优选电子商务"),
     ("dx.pharma", DEMO_PASSWORD, "p01 enterprise user, 北京康研医药集团"),
+    ("lu.customs", DEMO_PASSWORD, "p02 Yangshan customs officer"),
+    ("lu.terminal", DEMO_PASSWORD, "p02 terminal operator"),
+    ("lu.barge", DEMO_PASSWORD, "p02 barge operator"),
+    ("lu.wuhu", DEMO_PASSWORD, "p02 enterprise user (Wuhu consignee)"),
+    ("lu.hefei", DEMO_PASSWORD, "p02 enterprise user (Hefei shipper)"),
+    ("cm.officer", DEMO_PASSWORD, "p10 customs officer (statistics of choices)"),
+    ("cm.rail", DEMO_PASSWORD, "p10 enterprise user (rail importer)"),
+    ("cm.sea", DEMO_PASSWORD, "p10 enterprise user (sea importer)"),
+    ("zpg.customs", DEMO_PASSWORD, "p11 customs officer (instructions, holds)"),
+    ("zpg.gate", DEMO_PASSWORD, "p11 gate operator"),
+    ("zpg.ent.a", DEMO_PASSWORD, "p11 enterprise user (exporter)"),
+    ("zpg.ent.b", DEMO_PASSWORD, "p11 enterprise user (importer)"),
+    ("bfl.officer", DEMO_PASSWORD, "p21 border-check officer (three-lane console)"),
+    ("bfl.lane1", DEMO_PASSWORD, "p21 lane device 1 (API)"),
+    ("bfl.fwd1", DEMO_PASSWORD, "p21 forwarder"),
 ]
 
 ENTERPRISES = [
