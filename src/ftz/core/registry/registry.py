@@ -21,6 +21,7 @@ BUILT_MODULES = (
     "ftz.practices.zone_port_gate",
     "ftz.practices.border_fast_lane",
     "ftz.practices.bonded_repair",
+    "ftz.practices.bonded_art",
     "ftz.practices.exam_certificates",
     "ftz.practices.trade_mediation",
     "ftz.practices.trade_secrets",
