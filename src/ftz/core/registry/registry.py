@@ -22,6 +22,7 @@ BUILT_MODULES = (
     "ftz.practices.border_fast_lane",
     "ftz.practices.bonded_repair",
     "ftz.practices.bonded_art",
+    "ftz.practices.cbec_returns",
     "ftz.practices.exam_certificates",
     "ftz.practices.trade_mediation",
     "ftz.practices.trade_secrets",

@@ -1,0 +1,58 @@
+"""The CBEC tax as data: statutory rates by HS code (rules/tax_rates.json), the regime by the
+per-transaction and annual limits (rules/tax_regime.json) and the return windows
+(rules/return_window.json). Python only applies the formula:
+duty = V·t·tf; base = V·(1 + t·tf)/(1 − c); tax = duty + base·(c + v)·f
+which, for CBEC (tf = 0, f = 0.7), is V·(c + v)/(1 − c)·70%, the issue's combined rate."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ftz.core.rules import RuleSet
+
+RULES = Path(__file__).parent / "rules"
+# Tax on goods not returned falls due from day 31 to day 45 after release (case 8).
+TAX_DUE_FROM_DAY, TAX_DUE_TO_DAY = 31, 45
+
+
+@cache
+def rules() -> RuleSet:
+    return RuleSet(RULES)
+
+
+def _dec(value: Any) -> Decimal:
+    return Decimal(str(value))
+
+
+def rates(hs_code: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    decision = rules().evaluate("tax_rates.json", {"hs_code": hs_code})
+    return dict(decision.result), decision.explanation()
+
+
+def regime(transaction_yuan: Decimal, annual_after_yuan: Decimal) -> tuple[dict[str, Any], Any]:
+    decision = rules().evaluate(
+        "tax_regime.json",
+        {"transaction_value": float(transaction_yuan), "annual_after": float(annual_after_yuan)},
+    )
+    return dict(decision.result), decision.explanation()
+
+
+def line_tax_fen(value_fen: int, rate: dict[str, Any], how: dict[str, Any]) -> int:
+    value = Decimal(value_fen)
+    t, v, c = _dec(rate["tariff_rate"]), _dec(rate["vat_rate"]), _dec(rate["consumption_rate"])
+    tf, f = _dec(how["tariff_factor"]), _dec(how["tax_factor"])
+    duty = value * t * tf
+    base = value * (1 + t * tf) / (1 - c)
+    tax = duty + base * (c + v) * f
+    return int(tax.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def window(days_since_release: int, zone_entry_days: int) -> tuple[dict[str, Any], Any]:
+    decision = rules().evaluate(
+        "return_window.json",
+        {"days_since_release": days_since_release, "zone_entry_days": zone_entry_days},
+    )
+    return dict(decision.result), decision.explanation()
