@@ -39,6 +39,8 @@ DEMO_LOGINS: list[tuple[str, str, str]] = [
     ("ba.ent.hb", DEMO_PASSWORD, "p04 enterprise user (Hebei art firm)"),
     ("ba.customs.zd", DEMO_PASSWORD, "p04 home customs officer (Zhengding)"),
     ("ba.customs.bj", DEMO_PASSWORD, "p04 destination customs officer (Beijing)"),
+    ("cr.officer", DEMO_PASSWORD, "p08 Hangzhou customs officer (returns review)"),
+    ("cr.platform", DEMO_PASSWORD, "p08 e-commerce platform (declares lists and returns)"),
     ("lu.customs", DEMO_PASSWORD, "p02 Yangshan customs officer"),
     ("lu.terminal", DEMO_PASSWORD, "p02 terminal operator"),
     ("lu.barge", DEMO_PASSWORD, "p02 barge operator"),

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import APIRouter
-
-from ftz.core.registry.spec import PracticeSpec
-from ftz.practices.cbec_returns import permissions
+from ftz.core.registry.spec import NavLink, PracticeSpec
+from ftz.practices.cbec_returns import pages, permissions
 from ftz.practices.cbec_returns.cli import app as cli_app
 from ftz.practices.cbec_returns.demo import load_demo
 from ftz.practices.cbec_returns.endpoints import router
+from ftz.practices.cbec_returns.workflow import ReturnFlow
 
 HERE = Path(__file__).parent
 
@@ -26,9 +25,16 @@ practice = PracticeSpec(
     domain="clearance",
     status="built",
     router=router,
-    pages=APIRouter(),  # web pages not built yet (see docs)
+    pages=pages.router,
     cli=cli_app,
     permissions=permissions.ALL,
     rules_dir=HERE / "rules",
+    workflows=[ReturnFlow],
+    templates_dir=HERE / "templates",
+    nav=[
+        NavLink("/cbec-returns", "Declaration lists", "cbec_returns.declare"),
+        NavLink("/cbec-returns/review", "Return review", "cbec_returns.review"),
+        NavLink("/cbec-returns/statistics", "Return statistics", "cbec_returns.stats"),
+    ],
     demo=load_demo,
 )

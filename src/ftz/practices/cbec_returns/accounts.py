@@ -12,7 +12,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ftz.core.db import utcnow
-from ftz.practices.cbec_returns.models import BuyerQuota, DeclarationList, Entry
+from ftz.practices.cbec_returns.models import (
+    BuyerQuota,
+    DeclarationList,
+    Entry,
+    ListLine,
+    ReturnDeclaration,
+)
 
 
 def post(session: Session, txn: str, legs: list[tuple[str, int]]) -> None:
@@ -63,6 +69,7 @@ def reconcile(session: Session) -> dict[str, Any]:
         account = f"quota_used:{buyer}:{year}"
         if sums.get(account, 0) != used:
             problems.append({"account": account, "stored": used, "entries": sums.get(account, 0)})
+    problems += returned_problems(session)
     total = sum(sums.values())
     return {
         "ok": not problems and total == 0,
@@ -72,3 +79,24 @@ def reconcile(session: Session) -> dict[str, Any]:
         "sum_of_all_entries": total,
         "problems": problems,
     }
+
+
+def returned_problems(session: Session) -> list[dict[str, Any]]:
+    """Each line's stored returned quantity must equal the units of its approved returns: the
+    counter is what later returns are checked against, so drift would allow over-returns."""
+    approved: dict[tuple[str, int], int] = {}
+    query = select(ReturnDeclaration.list_id, ReturnDeclaration.lines).where(
+        ReturnDeclaration.status == "approved"
+    )
+    for list_id, lines in session.execute(query):
+        for line in lines:
+            key = (str(list_id), int(line["line_no"]))
+            approved[key] = approved.get(key, 0) + int(line["quantity"])
+    problems: list[dict[str, Any]] = []
+    rows = select(ListLine.list_id, ListLine.line_no, ListLine.returned_qty)
+    for list_id, line_no, returned in session.execute(rows):
+        expected = approved.get((str(list_id), int(line_no)), 0)
+        if expected != returned:
+            problems.append({"line": f"{list_id}:{line_no}", "stored": int(returned),
+                             "approved_returns": expected})  # fmt: skip
+    return problems

@@ -198,8 +198,9 @@ def refuse(
 
 def list_view(session: Session, item: DeclarationList) -> dict[str, Any]:
     lines = repository.lines(session, item.id)
-    due_from = item.release_date.toordinal() + tax.TAX_DUE_FROM_DAY
-    due_to = item.release_date.toordinal() + tax.TAX_DUE_TO_DAY
+    due = tax.tax_due()
+    due_from = item.release_date.toordinal() + int(due["from_day"])
+    due_to = item.release_date.toordinal() + int(due["to_day"])
     return {
         "id": item.id, "number": item.number, "order_no": item.order_no,
         "customs_code": item.customs_code, "release_date": item.release_date.isoformat(),
@@ -207,6 +208,7 @@ def list_view(session: Session, item: DeclarationList) -> dict[str, Any]:
         "tax_due": item.tax_due_fen / 100,
         "tax_due_window": [date.fromordinal(due_from).isoformat(),
                            date.fromordinal(due_to).isoformat()],
+        "tax_due_citation": due["citation"],
         "lines": [{"line_no": x.line_no, "hs_code": x.hs_code, "name": x.name,
                    "quantity": x.quantity, "unit_price": x.unit_price_fen / 100,
                    "tax": x.tax_fen / 100, "reserved": x.reserved_qty,

@@ -6,6 +6,7 @@ which, for CBEC (tf = 0, f = 0.7), is V·(c + v)/(1 − c)·70%, the issue's com
 
 from __future__ import annotations
 
+import json
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
@@ -14,13 +15,27 @@ from typing import Any
 from ftz.core.rules import RuleSet
 
 RULES = Path(__file__).parent / "rules"
-# Tax on goods not returned falls due from day 31 to day 45 after release (case 8).
-TAX_DUE_FROM_DAY, TAX_DUE_TO_DAY = 31, 45
+DATA = Path(__file__).parent / "data"
 
 
 @cache
 def rules() -> RuleSet:
     return RuleSet(RULES)
+
+
+@cache
+def tax_due() -> dict[str, Any]:
+    """The days after release within which tax on goods not returned falls due, with citation;
+    data rather than a constant so a policy change is an edit of data/tax_due.json."""
+    loaded: dict[str, Any] = json.loads((DATA / "tax_due.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def customs_districts() -> list[dict[str, str]]:
+    """The participating customs districts a return may be declared at (data/customs.json)."""
+    loaded = json.loads((DATA / "customs.json").read_text(encoding="utf-8"))
+    return list(loaded["districts"])
 
 
 def _dec(value: Any) -> Decimal:
