@@ -15,7 +15,7 @@ from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FtzError, not_found
 from ftz.core.kit.pagination import PageParams, page_params
-from ftz.core.web.forms import form_problems
+from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
 from ftz.practices.clearance_menu import export, menu, service
 from ftz.practices.clearance_menu.catalog import catalog
@@ -26,11 +26,6 @@ router = APIRouter(include_in_schema=False)
 DB = Depends(get_db, scope="function")
 BASE = "/clearance-menu"
 TRANSPORTS = ("sea", "rail", "air", "road", "multimodal_through_bill")
-
-
-async def _values(request: Request) -> dict[str, str]:
-    form = await request.form()
-    return {key: str(value) for key, value in form.items() if key != "csrf_token"}
 
 
 @router.get("", response_class=HTMLResponse)
@@ -88,7 +83,7 @@ async def wizard_submit(
     session: Session = DB,
     principal: Principal = Depends(require("clearance_menu.browse")),
 ) -> Response:
-    values = await _values(request)
+    values = await form_values(request)
     try:
         body = MenuRequest.model_validate(request_body(values))
         with session.begin_nested():
@@ -171,7 +166,7 @@ async def choose(
     session: Session = DB,
     principal: Principal = Depends(require("clearance_menu.choose")),
 ) -> Response:
-    values = await _values(request)
+    values = await form_values(request)
     try:
         with session.begin_nested():
             service.choose(

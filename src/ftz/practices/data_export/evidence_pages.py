@@ -15,7 +15,7 @@ from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FtzError
 from ftz.core.kit.pagination import PageParams, page_params
-from ftz.core.web.forms import form_problems
+from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
 from ftz.practices.data_export import evidence, preassessment, repository
 from ftz.practices.data_export.catalogs import load_preassessment
@@ -24,11 +24,6 @@ from ftz.practices.data_export.schemas import PreAssessmentIn
 router = APIRouter(include_in_schema=False)
 DB = Depends(get_db, scope="function")
 BASE = "/data-export"
-
-
-async def _values(request: Request) -> dict[str, str]:
-    form = await request.form()
-    return {key: str(value) for key, value in form.items() if key != "csrf_token"}
 
 
 @router.get("/batches", response_class=HTMLResponse)
@@ -63,7 +58,7 @@ async def audit_run(
     session: Session = DB,
     principal: Principal = Depends(require("data_export.audit")),
 ) -> Response:
-    values = await _values(request)
+    values = await form_values(request)
     try:
         year = int(values.get("year", ""))
         org = (
@@ -102,7 +97,7 @@ async def preassessment_submit(
     session: Session = DB,
     principal: Principal = Depends(require("data_export.file")),
 ) -> Response:
-    values = await _values(request)
+    values = await form_values(request)
     answers = {key.removeprefix("met_"): True for key in values if key.startswith("met_")}
     context: dict[str, Any] = {"indicators": load_preassessment(), "answers": answers}
     try:

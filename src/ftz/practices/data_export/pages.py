@@ -17,7 +17,7 @@ from ftz.core.auth.principal import Principal
 from ftz.core.db import utcnow
 from ftz.core.kit.errors import FtzError
 from ftz.core.kit.pagination import PageParams, page_params
-from ftz.core.web.forms import form_problems
+from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
 from ftz.core.workflow import allowed_events
 from ftz.practices.data_export import catalog_routes, evidence_pages, forms, repository, service
@@ -32,11 +32,6 @@ router.include_router(evidence_pages.router)
 DB = Depends(get_db, scope="function")
 BASE = "/data-export"
 STATUSES = ("draft", "submitted", "approved", "rejected", "superseded", "expired", "withdrawn")
-
-
-async def _values(request: Request) -> dict[str, str]:
-    form = await request.form()
-    return {key: str(value) for key, value in form.items() if key != "csrf_token"}
 
 
 @router.get("", response_class=HTMLResponse)
@@ -61,7 +56,7 @@ def assess_form(
 async def assess_submit(
     request: Request, _: Principal = Depends(require("data_export.assess"))
 ) -> Response:
-    values = await _values(request)
+    values = await form_values(request)
     try:
         result = assess(forms.scenario_body(values)).to_dict()
     except (FtzError, ValidationError) as exc:
@@ -111,7 +106,7 @@ def new_filing(request: Request, _: Principal = Depends(require("data_export.fil
 async def _save(
     request: Request, session: Session, principal: Principal, filing_id: str | None
 ) -> Response:
-    values = await _values(request)
+    values = await form_values(request)
     action = f"{BASE}/filings/{filing_id}/edit" if filing_id else f"{BASE}/filings/new"
     try:
         data = FilingIn.model_validate(forms.filing_body(values))
@@ -221,7 +216,7 @@ async def filing_action(
     session: Session = DB,
     principal: Principal = Depends(require("data_export.read")),
 ) -> Response:
-    values = await _values(request)
+    values = await form_values(request)
     action = values.get("action", "")
     note = values.get("note", "")
     try:
