@@ -48,14 +48,6 @@ USERS = (
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
 
 
-def _reset_postgres(url: str) -> None:
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return Path(os.environ["FTZ_DATA_DIR"])
@@ -65,7 +57,7 @@ def data_dir() -> Path:
 def database_url(request: pytest.FixtureRequest, data_dir: Path) -> str:
     if request.param == "postgresql":
         assert POSTGRES_URL
-        _reset_postgres(POSTGRES_URL)
+        migrate.reset_postgres(POSTGRES_URL)
         return POSTGRES_URL
     return f"sqlite:///{data_dir / 'test.db'}"
 
@@ -183,7 +175,9 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 @pytest.fixture
 def api(app: FastAPI, api_tokens: dict[str, str]) -> ApiClients:
-    return ApiClients(app, api_tokens)
+    # A copy: practice fixtures add tokens made inside the test's rolled-back transaction, and
+    # those must not outlive the test (a later test would send a token that no longer exists).
+    return ApiClients(app, dict(api_tokens))
 
 
 class ApiClients:

@@ -16,9 +16,9 @@ MSGID = re.compile(r"""_\(\s*(?:"([^"]+)"|'([^']+)')\s*\)""")
 
 
 def test_template_messages_are_translated() -> None:
-    zh = gettext_for("zh")
     missing = set()
     for template in SRC.rglob("*.html"):
+        zh = gettext_for("zh", template.parent.parent.parent.name)  # practices/<p>/templates/<p>/x
         for match in MSGID.finditer(template.read_text(encoding="utf-8")):
             msgid = match.group(1) or match.group(2)
             if zh.gettext(msgid) == msgid:
@@ -56,6 +56,9 @@ def test_a_practice_carries_its_own_translations(
     try:
         zh = i18n.gettext_for("zh")
         assert zh.gettext("Gate transactions") == "卡口交易"
-        assert zh.gettext("Sign in") == "登录"  # the core's translation is kept
+        assert zh.gettext("Sign in") == "登录"  # elsewhere the core's translation is kept
+        own = i18n.gettext_for("zh", "some_practice")
+        assert own.gettext("Sign in") == "不覆盖"  # on its own pages the practice's wins
+        assert own.gettext("Sign out") == zh.gettext("Sign out")
     finally:
         i18n.translations.cache_clear()

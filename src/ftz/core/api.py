@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ftz.core.audit.service import list_events
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.pagination import PageParams, page_params
+from ftz.core.kit.pagination import PageOut, PageParams, page_params
 from ftz.core.registry import practices
 
 router = APIRouter()
@@ -58,11 +58,7 @@ class AuditEventRead(BaseModel):
     changes: dict[str, Any]
 
 
-class AuditPage(BaseModel):
-    items: list[AuditEventRead]
-    total: int
-    page: int
-    size: int
+AuditPage = PageOut[AuditEventRead]
 
 
 @router.get("/healthz", response_model=Health, tags=["core"])
@@ -126,9 +122,6 @@ def audit(
     page = list_events(
         session, principal=principal, entity_type=entity_type, entity_id=entity_id, params=params
     )
-    return AuditPage(
-        items=[AuditEventRead.model_validate(e, from_attributes=True) for e in page.items],
-        total=page.total,
-        page=page.page,
-        size=page.size,
+    return AuditPage.of(
+        page, [AuditEventRead.model_validate(e, from_attributes=True) for e in page.items]
     )

@@ -6,6 +6,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
+
+from ftz.core.db.engine import make_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[4] / "migrations"
 
@@ -24,3 +27,13 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 
 def downgrade(database_url: str, revision: str = "base") -> None:
     command.downgrade(alembic_config(database_url), revision)
+
+
+def reset_postgres(database_url: str) -> None:
+    """Empty a PostgreSQL database's public schema (tests and benches start from nothing;
+    a downgrade would leave what an earlier, different history created)."""
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()

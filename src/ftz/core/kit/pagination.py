@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
@@ -42,6 +42,20 @@ class Page(Generic[T]):
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.size))
+
+
+class PageOut(BaseModel, Generic[T]):
+    """The JSON envelope of every list endpoint: `PageOut[ShipmentOut]` and so on."""
+
+    items: list[T]
+    total: int
+    page: int
+    size: int
+
+    @classmethod
+    def of(cls, page: Page[Any], items: list[T]) -> PageOut[T]:
+        """`page`'s counts around `items` (the page's rows already converted to T)."""
+        return cls(items=items, total=page.total, page=page.page, size=page.size)
 
 
 def paginate_query(session: Session, query: Select[T], params: PageParams) -> Page[T]:

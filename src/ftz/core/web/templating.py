@@ -13,7 +13,7 @@ from ftz.core.auth.deps import CSRF_FIELD, csrf_token_for
 from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import ANONYMOUS, Principal
 from ftz.core.registry import built_practices, practices
-from ftz.core.web.i18n import gettext_for
+from ftz.core.web.i18n import gettext_for, practice_of
 
 CORE_TEMPLATES = Path(__file__).with_name("templates")
 
@@ -45,7 +45,7 @@ def render(
 ) -> HTMLResponse:
     lang: str = getattr(request.state, "lang", "zh")
     principal: Principal = getattr(request.state, "principal", ANONYMOUS)
-    translator = gettext_for(lang)
+    translator = gettext_for(lang, practice_of(template))
     env: Environment = request.app.state.jinja
     values: dict[str, Any] = {
         "request": request,

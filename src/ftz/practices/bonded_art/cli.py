@@ -3,14 +3,13 @@ files, declare a sale, settle, reminders and statistics. Bodies are the API's JS
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import typer
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail
+from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail, read_model
 from ftz.core.kit.errors import FtzError
 from ftz.practices.bonded_art import service, stats
 from ftz.practices.bonded_art.schemas import ArtworkIn, ExhibitionIn, ExhibitionOut, SaleIn
@@ -18,16 +17,6 @@ from ftz.practices.bonded_art.schemas import ArtworkIn, ExhibitionIn, Exhibition
 app = typer.Typer(no_args_is_help=True, help="p04 艺术品跨关区保税展示 bonded art exhibition")
 FILE = typer.Argument(..., exists=True, dir_okay=False)
 OPTIONAL_FILE = typer.Option(None, exists=True, dir_okay=False)
-
-
-def _body(path: Path, model: type[BaseModel]) -> Any:
-    try:
-        return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        fail(f"{path}: not JSON ({exc})", 2)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        fail(f"{path}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}", 2)
 
 
 def _run(as_user: str | None, action: Any) -> Any:
@@ -50,7 +39,7 @@ def _show(out: ExhibitionOut, as_json: bool) -> None:
 @app.command("register")
 def register(body: Path = FILE, as_user: str | None = AS_USER_OPTION) -> None:
     """Register an artwork (enterprise) from BODY.json; prints its id."""
-    data = _body(body, ArtworkIn)
+    data = read_model(body, ArtworkIn)
     typer.echo(_run(as_user, lambda s, p: service.register_artwork(s, principal=p, data=data).id))
 
 
@@ -58,7 +47,7 @@ def register(body: Path = FILE, as_user: str | None = AS_USER_OPTION) -> None:
 def apply(body: Path = FILE, as_user: str | None = AS_USER_OPTION,
           as_json: bool = JSON_OPTION) -> None:  # fmt: skip
     """Apply for an exhibition in another customs district from BODY.json."""
-    data = _body(body, ExhibitionIn)
+    data = read_model(body, ExhibitionIn)
     _show(_run(as_user, lambda s, p: _out(service.apply(s, principal=p, data=data))), as_json)
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, false, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal, visibility
-from ftz.core.kit.errors import not_found
+from ftz.core.auth import scoping
+from ftz.core.auth.principal import Principal
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
 from ftz.practices.bonded_art.models import Artwork, Exhibition
 from ftz.practices.bonded_art.permissions import DEPARTMENTS
@@ -18,17 +18,11 @@ Owned = TypeVar("Owned", Artwork, Exhibition)
 
 
 def scoped(query: Select[Any], model: type[Owned], principal: Principal) -> Select[Any]:
-    seen = visibility(principal, DEPARTMENTS)
-    if seen == "own":
-        return query.where(model.org_id == principal.org_id)
-    return query if seen == "all" else query.where(false())
+    return scoping.scoped(query, model, principal, DEPARTMENTS)
 
 
 def get_owned(session: Session, principal: Principal, model: type[Owned], id_: str) -> Owned:
-    found = session.scalar(scoped(select(model).where(model.id == id_), model, principal))
-    if found is None:
-        raise not_found(model.__name__.lower())
-    return found  # type: ignore[no-any-return]
+    return scoping.get_owned(session, principal, model, id_, DEPARTMENTS)
 
 
 def list_artworks(session: Session, principal: Principal, params: PageParams) -> Page[Artwork]:

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ftz.core.kit.pagination import PageOut
+
 Category = Literal["painting", "print", "sculpture", "other"]
 
 
@@ -111,15 +113,5 @@ class ExhibitionOut(BaseModel):
     ledger_sha256: str
 
 
-class Paged(BaseModel):
-    total: int
-    page: int
-    size: int
-
-
-class ArtworkPage(Paged):
-    items: list[ArtworkOut]
-
-
-class ExhibitionPage(Paged):
-    items: list[ExhibitionOut]
+ArtworkPage = PageOut[ArtworkOut]
+ExhibitionPage = PageOut[ExhibitionOut]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal, visibility
+from ftz.core.auth import scoping
+from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import not_found
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
 from ftz.practices.clearance_menu.models import MenuRecord
@@ -16,10 +17,7 @@ from ftz.practices.clearance_menu.permissions import DEPARTMENTS
 
 
 def scoped(query: Select[Any], principal: Principal) -> Select[Any]:
-    seen = visibility(principal, DEPARTMENTS)
-    if seen == "own":
-        return query.where(MenuRecord.org_id == principal.org_id)
-    return query if seen == "all" else query.where(false())
+    return scoping.scoped(query, MenuRecord, principal, DEPARTMENTS)
 
 
 def get(session: Session, principal: Principal, record_id: str) -> MenuRecord:

@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ftz.core.kit.pagination import PageOut
+
 HS_SEPARATORS = re.compile(r"[\s.\-]")
 HS_DIGITS = re.compile(r"\d{6,10}")
 
@@ -84,8 +86,4 @@ class RequestOut(BaseModel):
     created_at: datetime
 
 
-class RequestPage(BaseModel):
-    items: list[RequestOut]
-    total: int
-    page: int
-    size: int
+RequestPage = PageOut[RequestOut]

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ftz.core.kit.pagination import PageOut
+
 Purpose = Literal["contract_with_individual", "hr_management", "emergency", "other"]
 Ftz = Literal["tianjin", "beijing", "shanghai-lingang"]
 DocumentKind = Literal[
@@ -159,15 +161,7 @@ class PreAssessmentOut(BaseModel):
     created_at: datetime
 
 
-class FilingPage(BaseModel):
-    items: list[FilingOut]
-    total: int
-    page: int
-    size: int
+FilingPage = PageOut[FilingOut]
 
 
-class BatchPage(BaseModel):
-    items: list[BatchOut]
-    total: int
-    page: int
-    size: int
+BatchPage = PageOut[BatchOut]

@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ftz.core.kit.pagination import PageOut
+
 
 class PriorCertificateIn(BaseModel):
     code: str = Field(min_length=1, max_length=32, description="Catalog code, e.g. HR-ELEC-JR")
@@ -127,11 +129,7 @@ class ApplicationRead(BaseModel):
     requests: list[RequestRead]
 
 
-class ApplicationPage(BaseModel):
-    items: list[ApplicationRead]
-    total: int
-    page: int
-    size: int
+ApplicationPage = PageOut[ApplicationRead]
 
 
 class Statistics(BaseModel):

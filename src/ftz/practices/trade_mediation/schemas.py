@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ftz.core.kit.pagination import PageOut
+
 DisputeType = Literal[
     "ip_license", "trade_secret", "online_transaction", "service_trade", "goods_delivery", "other"
 ]
@@ -138,11 +140,7 @@ class CaseOut(BaseModel):
     agreement: AgreementOut | None
 
 
-class CasePage(BaseModel):
-    items: list[CaseOut]
-    total: int
-    page: int
-    size: int
+CasePage = PageOut[CaseOut]
 
 
 class StatsOut(BaseModel):

@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ftz.core.kit.pagination import PageOut
+
 HEX64 = "^[0-9a-f]{64}$"
 
 
@@ -58,11 +60,7 @@ class RegistrationOut(BaseModel):
     already_registered: list[RecordRead]
 
 
-class RecordPage(BaseModel):
-    items: list[RecordRead]
-    total: int
-    page: int
-    size: int
+RecordPage = PageOut[RecordRead]
 
 
 class VerificationOut(BaseModel):
