@@ -36,14 +36,6 @@ from ftz.practices.cbec_returns.models import DeclarationList, ListLine
 BATCH = 10_000
 
 
-def _reset_postgres(url: str) -> None:
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
 def _prepare(url: str) -> tuple[Engine, dict[str, str]]:
     migrate.upgrade(url)
     engine = make_engine(url)
@@ -165,7 +157,7 @@ def main() -> None:
         folder = Path(tmp)
         run("SQLite", f"sqlite:///{folder / 'bench.db'}", args.lines, args.approvals, folder)
         if args.postgres:
-            _reset_postgres(args.postgres)
+            migrate.reset_postgres(args.postgres)
             run("PostgreSQL", args.postgres, args.lines, args.approvals, folder)
 
 

@@ -1,6 +1,6 @@
-"""p02 in a real browser: a consignee files an import shipment, customs releases a container,
-the barge operator loads and lands it at Wuhu, the terminal hands it over; the timeline shows
-every party's step with its ledger entry."""
+"""p02 in a real browser: a consignee files an import shipment and corrects it while nothing has
+moved, customs releases a container, the barge operator loads and lands it at Wuhu, the terminal
+hands it over; the timeline shows every party's step with its ledger entry."""
 
 from __future__ import annotations
 
@@ -54,6 +54,24 @@ def test_import_container_from_declaration_to_pickup(
     consignee.click("#shipment-submit")
     consignee.wait_for_url("**/linked-unloading/shipments/*")
     assert "eligible" in consignee.locator("#fast-track").inner_text()
+    shipment_url = consignee.url.split("?")[0]
+
+    # Before anything moves the consignee corrects the vessel and the box size; a bad box
+    # number comes back with the message and what was typed.
+    consignee.click("#edit-shipment")
+    consignee.wait_for_url("**/edit*")
+    consignee.fill("#vessel", "XIN AN QING")
+    consignee.fill("#containers", "CSQU3054383 20\nTGHU8841590 40")
+    consignee.click("#edit-submit")
+    assert "ISO 6346" in consignee.locator("[role=alert]").inner_text()
+    assert consignee.locator("#vessel").input_value() == "XIN AN QING"
+    consignee.fill("#containers", "CSQU3054383 20")
+    consignee.click("#edit-submit")
+    consignee.wait_for_url(shipment_url + "*")
+    assert consignee.locator("#shipment-vessel").inner_text() == "XIN AN QING"
+    assert consignee.locator("#shipment-teu").inner_text() == "1"
+    assert consignee.locator("#shipment-history tbody tr").count() == 2
+    assert "EW-VESSEL-IMP" in consignee.locator("#shipment-history").inner_text()
     consignee.click("#shipment-containers a")
     consignee.wait_for_url("**/linked-unloading/containers/*")
     box = consignee.url.removeprefix(base).split("?")[0]

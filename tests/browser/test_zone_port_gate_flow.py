@@ -1,6 +1,7 @@
 """p11 in a real browser: an enterprise declares an export, customs releases it, the gate
-operator records the vehicle with a wrong seal, the dashboard lists the hold with its reason,
-and customs releases it after a check."""
+operator files the manifest (a mistyped container check digit is caught first), records the
+vehicle with a wrong seal, the dashboard lists the hold with its reasons, and customs releases it
+after a check."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def test_declare_release_hold_and_clear(browser: Any, live_server: str, staff: N
     enterprise.fill("#number", NUMBER)
     enterprise.select_option("#direction", "export")
     enterprise.fill("#plate", "豫A54321")
-    enterprise.fill("#units", "PMC11111CV uld ZZ7001\nPAG22222CV uld ZZ7002")
+    enterprise.fill("#units", "PMC11111CV uld ZZ7001\nCSQU3054383 container ZZ7002")
     enterprise.fill("#weight_kg", "8200")
     enterprise.check("#screened")
     enterprise.click("#declaration-submit")
@@ -48,16 +49,33 @@ def test_declare_release_hold_and_clear(browser: Any, live_server: str, staff: N
     assert customs.locator("#declaration-status").inner_text() == "released"
 
     gate = _signed_in(browser, base, "zpg.gate")
+    gate.goto(f"{declaration_url}?lang=en")
+    gate.click("#file-manifest")
+    gate.wait_for_url("**/zone-port-gate/manifests/new*")
+    assert gate.locator("#declaration_number").input_value() == NUMBER
+    gate.fill("#number", "88000000901")
+    gate.fill("#flight", "CV9751")
+    gate.fill("#units", "PMC11111CV uld 2400 ZZ7001\nCSQU3054384 container 5800 ZZ7002")
+    gate.click("#manifest-submit")
+    assert "ISO 6346" in gate.locator("[role=alert]").inner_text()
+    assert gate.locator("#number").input_value() == "88000000901"
+    gate.fill("#units", "PMC11111CV uld 2400 ZZ7001\nCSQU3054383 container 5800 ZZ7002")
+    gate.click("#manifest-submit")
+    gate.wait_for_url("**/zone-port-gate/manifests?q=*")
+    row = gate.locator("#manifests tbody tr").first.inner_text()
+    assert "88000000901" in row and "8,200" in row and "ZZ7002" in row
+
     gate.goto(f"{base}/zone-port-gate/gate?lang=en")
     gate.fill("#declaration_number", NUMBER)
     gate.fill("#plate", "豫A54321")
-    gate.fill("#units", "PMC11111CV uld ZZ0000\nPAG22222CV uld ZZ7002")
+    gate.fill("#units", "PMC11111CV uld ZZ0000\nCSQU3054383 container ZZ7002")
     gate.fill("#weight_kg", "8210")
     gate.click("#gate-submit")
     gate.wait_for_url("**/zone-port-gate/transactions/*")
     assert gate.locator("#verdict").inner_text() == "hold"
     reasons = gate.locator("#mismatches").inner_text()
-    assert "GC-SEAL" in reasons and "GC-NO-MANIFEST" in reasons
+    assert "GC-SEAL" in reasons and "GC-SEAL-MANIFEST" in reasons
+    assert "GC-NO-MANIFEST" not in reasons  # the manifest filed above was found
     transaction_url = gate.url.split("?")[0]
 
     customs.goto(f"{base}/zone-port-gate?lang=en")

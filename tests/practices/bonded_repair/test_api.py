@@ -138,3 +138,24 @@ def test_other_organizations_see_nothing(br: ApiClients) -> None:
     assert other.get(f"{API}/batches").json() == []
     assert other.get(f"{API}/admissions").json() == []
     assert br.as_("br.customs").get(f"{API}/batches/{b['id']}").status_code == 200
+
+
+def test_correction_order_and_rejection_reason(br: ApiClients) -> None:
+    admission = admitted(br)
+    b = batch(br)
+    ent, officer = br.as_("br.ent.a"), br.as_("br.customs")
+    over = {"repaired_qty": 94, "irreparable_qty": 6, "irreparable_value_cny": "0", "final": True}
+    assert ent.post(f"{API}/batches/{b['id']}/outcome", json=over).json()["status"] == "flagged"
+    review = f"{API}/batches/{b['id']}/review"
+    assert officer.post(review, json={"decision": "redo", "note": "复核"}).status_code == 422
+    ordered = officer.post(review, json={"decision": "order_correction", "note": "补充说明"})
+    assert ordered.json()["status"] == "correcting"
+    corrected = {**over, "repaired_qty": 97, "irreparable_qty": 3}
+    done = ent.post(f"{API}/batches/{b['id']}/outcome", json=corrected).json()
+    assert (done["status"], done["verdict"]) == ("closed", "ok")
+    made = br.as_("br.ent.b").post(f"{API}/admissions", json=GOOD).json()
+    url = f"{API}/admissions/{made['id']}/events"
+    silent = officer.post(url, json={"event": "reject", "note": " "})
+    assert silent.status_code == 422 and silent.json()["errors"][0]["field"] == "note"
+    assert officer.get(f"{API}/admissions/{made['id']}").json()["status"] == "submitted"
+    assert admission["status"] == "admitted"

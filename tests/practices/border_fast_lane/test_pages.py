@@ -13,9 +13,17 @@ from tests.routes import api_routes
 HTML = {"accept": "text/html"}
 ISOLATED = {
     "/api/border-fast-lane/vehicles",
+    "/api/border-fast-lane/vehicles.csv",
     "/api/border-fast-lane/vehicles/{vehicle_id}",
+    "/api/border-fast-lane/vehicles/{vehicle_id}/deactivate",
+    "/api/border-fast-lane/vehicles/{vehicle_id}/reactivate",
+    "/api/border-fast-lane/vehicles/{vehicle_id}/history",
     "/api/border-fast-lane/drivers",
+    "/api/border-fast-lane/drivers.csv",
     "/api/border-fast-lane/drivers/{driver_id}",
+    "/api/border-fast-lane/drivers/{driver_id}/deactivate",
+    "/api/border-fast-lane/drivers/{driver_id}/reactivate",
+    "/api/border-fast-lane/drivers/{driver_id}/history",
     "/api/border-fast-lane/declarations",
     "/api/border-fast-lane/declarations/{declaration_id}",
     "/api/border-fast-lane/lane/transactions",
@@ -26,10 +34,17 @@ ISOLATED = {
     "/api/border-fast-lane/statistics",
     "/border-fast-lane",
     "/border-fast-lane/console",
+    "/border-fast-lane/console/lanes",
     "/border-fast-lane/transactions",
     "/border-fast-lane/transactions/{tx_id}",
-    "/border-fast-lane/fleet",
-    "/border-fast-lane/fleet/{kind}",
+    "/border-fast-lane/vehicles",
+    "/border-fast-lane/vehicles/{vehicle_id}",
+    "/border-fast-lane/vehicles/{vehicle_id}/deactivate",
+    "/border-fast-lane/vehicles/{vehicle_id}/reactivate",
+    "/border-fast-lane/drivers",
+    "/border-fast-lane/drivers/{driver_id}",
+    "/border-fast-lane/drivers/{driver_id}/deactivate",
+    "/border-fast-lane/drivers/{driver_id}/reactivate",
     "/border-fast-lane/declarations",
 }
 
@@ -46,9 +61,9 @@ def test_every_p21_route_is_classified_and_guarded(app: FastAPI) -> None:
 
 def test_forms_keep_what_was_typed(bfl: ApiClients, client: TestClient) -> None:
     login(client, "bfl.fwd1")
-    token = csrf_from(client.get("/border-fast-lane/fleet?lang=en").text)
+    token = csrf_from(client.get("/border-fast-lane/vehicles?lang=en").text)
     bad = client.post(
-        "/border-fast-lane/fleet/vehicles",
+        "/border-fast-lane/vehicles",
         headers=HTML,
         data={
             "csrf_token": token,
@@ -59,7 +74,7 @@ def test_forms_keep_what_was_typed(bfl: ApiClients, client: TestClient) -> None:
     )
     assert bad.status_code == 422 and 'role="alert"' in bad.text and "ETWEB0001" in bad.text
     good = client.post(
-        "/border-fast-lane/fleet/vehicles",
+        "/border-fast-lane/vehicles",
         headers=HTML,
         data={
             "csrf_token": token,
@@ -71,7 +86,8 @@ def test_forms_keep_what_was_typed(bfl: ApiClients, client: TestClient) -> None:
         follow_redirects=False,
     )
     assert good.status_code == 303
-    assert "桂F55501" in client.get("/border-fast-lane/fleet").text
+    assert good.headers["location"].startswith("/border-fast-lane/vehicles/")
+    assert "桂F55501" in client.get("/border-fast-lane/vehicles").text
     page = client.get("/border-fast-lane/declarations?lang=en")
     wrong = client.post(
         "/border-fast-lane/declarations",

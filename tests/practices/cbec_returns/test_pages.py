@@ -16,7 +16,7 @@ ISOLATED = {
     "/api/cbec-returns/returns/{return_id}", "/api/cbec-returns/returns/{return_id}/{action}",
     "/api/cbec-returns/statistics", "/api/cbec-returns/reconcile", "/cbec-returns",
     "/cbec-returns/lists/{list_id}", "/cbec-returns/review", "/cbec-returns/review/{return_id}",
-    "/cbec-returns/statistics",
+    "/cbec-returns/statistics", "/cbec-returns/lists/new", "/cbec-returns/lists",
 }  # fmt: skip
 PUBLIC: set[str] = set()  # nothing in p08 is readable without signing in
 

@@ -129,7 +129,9 @@ def test_filters_csv_stats_and_reference(lu: ApiClients) -> None:
 
 
 ISOLATED = {
-    f"{API}/shipments", f"{API}/shipments/{{shipment_id}}", f"{API}/containers",
+    f"{API}/shipments", f"{API}/shipments/{{shipment_id}}", f"{API}/shipments.csv",
+    f"{API}/shipments/{{shipment_id}}/history", "/linked-unloading/shipments",
+    "/linked-unloading/shipments/{shipment_id}/edit", f"{API}/containers",
     f"{API}/containers.csv", f"{API}/containers/{{container_id}}",
     f"{API}/containers/{{container_id}}/events", f"{API}/stats",
     "/linked-unloading", "/linked-unloading/containers",

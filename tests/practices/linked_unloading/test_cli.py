@@ -51,8 +51,19 @@ def test_file_event_export(tmp_path: Path) -> None:
     filed = _run(env, "file", str(body), "--as", "lu.wuhu", "--json")
     assert filed.returncode == 0, filed.stderr
     box = json.loads(filed.stdout)["containers"][0]["id"]
+    shipment = json.loads(filed.stdout)["id"]
+    edited = _run(env, "edit", shipment, "--vessel", "XIN AN QING", "--port", "AQG",
+                  "--container", "CSQU3054383:40", "--as", "lu.wuhu", "--json")  # fmt: skip
+    assert edited.returncode == 0, edited.stderr
+    out = json.loads(edited.stdout)
+    assert (out["vessel"], out["port_code"], out["teu"]) == ("XIN AN QING", "AQG", 2)
     released = _run(env, "event", box, "release", "--as", "lu.customs")
     assert released.returncode == 0 and released.stdout.strip().endswith("released")
+    refused = _run(env, "edit", shipment, "--consignee", "X", "--as", "lu.wuhu")
+    assert refused.returncode == 2 and "EW-DECL-LATE" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    history = _run(env, "history", shipment, "--as", "lu.wuhu")
+    assert history.returncode == 0 and "corrected" in history.stdout and "#" in history.stdout
     wrong = _run(env, "event", box, "release", "--as", "lu.barge")
     assert wrong.returncode == 1 and wrong.stderr.startswith("error:")
     body.write_text(json.dumps({**SHIPMENT, "containers": [{"number": "ABC"}]}), encoding="utf-8")
@@ -63,3 +74,6 @@ def test_file_event_export(tmp_path: Path) -> None:
     assert exported.returncode == 0 and len(out.read_text().splitlines()) == 3
     listed = _run(env, "list", "--status", "released", "--json")
     assert json.loads(listed.stdout)["total"] == 1
+    sheet = tmp_path / "shipments.csv"
+    shipments = _run(env, "shipments", "--port", "AQG", "--csv", str(sheet), "--as", "lu.wuhu")
+    assert shipments.returncode == 0 and "XIN AN QING" in sheet.read_text(encoding="utf-8")

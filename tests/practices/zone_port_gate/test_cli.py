@@ -7,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
@@ -55,6 +57,14 @@ def test_gate_flow_from_the_command_line(tmp_path: Path) -> None:
                 "weight_kg": 4000}  # fmt: skip
     assert _run(env, "manifest", _file(tmp_path, "m.json", manifest), "--as",
                 "zpg.gate").returncode == 0  # fmt: skip
+    wrong = {**manifest, "number": "88000000202", "units": [
+        {"number": "CSQU3054384", "seals": ["ZZ1"], "weight_kg": 4000}]}  # fmt: skip
+    bad_digit = _run(env, "manifest", _file(tmp_path, "w.json", wrong), "--as", "zpg.gate")
+    assert bad_digit.returncode == 2 and "ISO 6346" in bad_digit.stderr
+    assert bad_digit.stderr.count("\n") == 1
+    listed = _run(env, "manifests", "--q", number, "--as", "zpg.gate", "--json")
+    assert [m["number"] for m in json.loads(listed.stdout)] == ["88000000201"]
+    assert "88000000201" in _run(env, "manifests", "--csv", "--as", "zpg.gate").stdout
     reading = {"declaration_number": number, "plate": "豫A12345", "units": UNITS,
                "weight_kg": 4600}  # fmt: skip
     held = _run(env, "gate", _file(tmp_path, "g.json", reading), "--as", "zpg.gate", "--json")
@@ -71,6 +81,17 @@ def test_gate_flow_from_the_command_line(tmp_path: Path) -> None:
     assert number in listing.stdout
     assert "ledger_sha256" in _run(env, "transactions", "--csv", "--as", "zpg.gate").stdout
     assert "vehicles 1" in _run(env, "stats", "--as", "zpg.gate").stdout
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    volume = _run(env, "volume", today, "--export-kg", "20000", "--import-kg", "100",
+                  "--as", "zpg.gate")  # fmt: skip
+    assert volume.returncode == 0, volume.stderr
+    assert "share 23.00%" in _run(env, "stats", "--as", "zpg.gate").stdout  # 4.6 t of 20 t
+    assert f"{today},20000,100," in _run(env, "volumes", "--csv", "--as", "zpg.gate").stdout
+    refused = _run(env, "volume", today, "--export-kg", "1", "--import-kg", "1",
+                   "--as", "zpg.customs")  # fmt: skip
+    assert refused.returncode == 1 and refused.stderr.startswith("error: ")
+    not_a_day = _run(env, "volume", "someday", "--export-kg", "1", "--import-kg", "1")
+    assert not_a_day.returncode == 2 and "not a date" in not_a_day.stderr
     bad = _run(
         env, "gate", _file(tmp_path, "b.json", {**reading, "weight_kg": -5}), "--as", "zpg.gate"
     )

@@ -34,7 +34,9 @@ practice = PracticeSpec(
     templates_dir=HERE / "templates",
     nav=[
         NavLink("/bonded-repair", "Bonded repair dashboard", "bonded_repair.read"),
+        NavLink("/bonded-repair/admissions", "Admissions", "bonded_repair.read"),
         NavLink("/bonded-repair/batches", "Repair batches", "bonded_repair.read"),
+        NavLink("/bonded-repair/waste", "Waste ledger", "bonded_repair.read"),
         NavLink("/bonded-repair/checklist", "Measures checklist", "bonded_repair.read"),
     ],
     demo=load_demo,

@@ -16,12 +16,13 @@ from ftz.core.kit.errors import conflict, validation_error
 from ftz.core.kit.ids import new_id
 from ftz.core.workflow import fire
 from ftz.practices.bonded_repair import repository
-from ftz.practices.bonded_repair.common import anchor, require_reviewer, rules, settings
+from ftz.practices.bonded_repair.common import anchor, own_org, require_reviewer, rules, settings
 from ftz.practices.bonded_repair.models import Batch
 from ftz.practices.bonded_repair.schemas import BatchIn, OutcomeIn, ReviewIn
 from ftz.practices.bonded_repair.workflow import BatchFlow
 
 PLACES = Decimal("0.0001")
+REPORTABLE = ("open", "correcting")
 
 
 def rates(quantity: int, value: Decimal, irr_qty: int, irr_value: Decimal) -> tuple[float, float]:
@@ -43,16 +44,16 @@ def judge(
 
 
 def open_batch(session: Session, *, principal: Principal, data: BatchIn) -> Batch:
-    assert principal.org_id is not None
-    if not repository.admission_of(session, principal.org_id, "admitted"):
+    org_id = own_org(principal)
+    if not repository.admission_of(session, org_id, "admitted"):
         raise conflict("the enterprise has no bonded-repair admission in force")
     if session.scalar(select(Batch.id).where(Batch.number == data.number)):
         raise validation_error("number", "this batch number is already recorded")
     found = judge(data.quantity, data.value_cny, 0, Decimal(0))
-    batch = Batch(id=new_id(), org_id=principal.org_id, **data.model_dump(),
+    batch = Batch(id=new_id(), org_id=org_id, **data.model_dump(),
                   reading=found["reading"], verdict=found["verdict"], fired=found["fired"],
                   status="open")  # fmt: skip
-    entry = {"type": "bonded_repair.batch_entered", "org_id": principal.org_id,
+    entry = {"type": "bonded_repair.batch_entered", "org_id": org_id,
              **data.model_dump(mode="json")}  # fmt: skip
     batch.ledger_index = anchor(session, entry, f"br-batch:{batch.id}")
     session.add(batch)
@@ -64,8 +65,11 @@ def report_outcome(
     session: Session, *, principal: Principal, batch_id: str, data: OutcomeIn
 ) -> Batch:
     batch = repository.get_owned(session, principal, Batch, batch_id)
-    if batch.status != "open":
-        raise conflict(f"the batch is {batch.status}; outcomes are reported while it is open")
+    if batch.status not in REPORTABLE:
+        raise conflict(
+            f"the batch is {batch.status}; outcomes are reported while it is open or "
+            "under a correction order"
+        )
     accounted = data.repaired_qty + data.irreparable_qty
     if accounted > batch.quantity:
         raise validation_error("irreparable_qty", f"repaired + irreparable exceed {batch.quantity}")
@@ -93,7 +97,7 @@ def report_outcome(
 def review(session: Session, *, principal: Principal, batch_id: str, data: ReviewIn) -> Batch:
     require_reviewer(principal)
     batch = repository.get_owned(session, principal, Batch, batch_id)
-    fire(session, BatchFlow, batch, "review", principal=principal, owner_org_id=batch.org_id,
-         note=data.note)  # fmt: skip
+    fire(session, BatchFlow, batch, data.decision, principal=principal,
+         owner_org_id=batch.org_id, note=data.note)  # fmt: skip
     session.flush()
     return batch

@@ -1,5 +1,6 @@
-"""`ftz bonded-repair …`: the dashboard, the checklist, batches and their verdicts, and the
-irreparable-rate check of any figures under either reading of "or"."""
+"""`ftz bonded-repair …`: the dashboard, the checklist, batches and their verdicts, the
+irreparable-rate check of any figures under either reading of "or"; the record commands
+(admission, batches, review, waste) are in cli_records."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import typer
 from pydantic import ValidationError
 
 from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail
-from ftz.practices.bonded_repair import batches, repository, service
+from ftz.practices.bonded_repair import batches, cli_records, repository, service
 from ftz.practices.bonded_repair.common import checklist, settings
 from ftz.practices.bonded_repair.models import Batch
 from ftz.practices.bonded_repair.schemas import BatchOut, OutcomeIn
@@ -91,3 +92,7 @@ def outcome(
         batch = batches.report_outcome(session, principal=principal, batch_id=batch_id, data=data)
         out = BatchOut.model_validate(batch).model_dump(mode="json")
     emit(out, as_json, f"{out['number']} {out['status']} {out['verdict']} ({out['reading']})")
+
+
+for _name, _command in cli_records.COMMANDS.items():
+    app.command(_name)(_command)

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from sqlalchemy.orm import Session
 
+from ftz.core.auth.models import Role
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import forbidden
 from ftz.core.ledger import service as ledger
@@ -45,7 +46,34 @@ def anchor(session: Session, entry: dict[str, Any], ref: str) -> int:
     return int(index)
 
 
-def require_reviewer(principal: Principal) -> None:
+def is_reviewer(principal: Principal) -> bool:
     # The permission says "officer"; the practice narrows it to its two departments.
-    if not principal.is_admin and principal.department not in DEPARTMENTS:
+    return principal.is_admin or (
+        Role.OFFICER in principal.roles and principal.department in DEPARTMENTS
+    )
+
+
+def require_reviewer(principal: Principal) -> None:
+    if not is_reviewer(principal):
         raise forbidden("only customs or ecology-environment officers review bonded repair")
+
+
+def own_org(principal: Principal) -> str:
+    """The enterprise's organization; admins and officers keep no repair ledgers of their own."""
+    if not principal.is_enterprise or principal.org_id is None:
+        raise forbidden("only a bonded-repair enterprise keeps admissions, batches and waste")
+    return principal.org_id
+
+
+def criteria_rows(key: str) -> list[dict[str, Any]]:
+    """Every row of a decision table with its reasons and source, as the officer reads it."""
+    doc = rules().document(key)
+    table = next(n for n in doc["nodes"] if n["type"] == "decisionTableNode")
+    return [
+        {
+            "row_id": row["_id"],
+            "description": row.get("_description", ""),
+            **{f[4:]: str(row[f]).strip('"') for f in row if f.startswith("out_")},
+        }
+        for row in table["content"]["rules"]
+    ]

@@ -1,5 +1,6 @@
-"""p03 demo: two bonded-repair enterprises in the Tianjin Airport area, admitted by customs; a
-few batches (one within limits, one near a limit, one exceeding); and the 2024 waste ledger from
+"""p03 demo: two bonded-repair enterprises in the Tianjin Airport area, admitted by customs, and a
+third whose application waits in the queue; a few batches (one within limits, one near a limit,
+one exceeding and flagged for the officers' review); and the 2024 waste ledger from
 the seed (case 3): 209 t general solid waste and 10 t hazardous waste, all recycled or disposed.
 Enterprises, goods, batch figures and certificates are our own illustrative demo values."""
 
@@ -38,6 +39,10 @@ ENTERPRISES = (
     ("br-ent-b", "天津滨海再制造装备有限公司（演示）", "Binhai Remanufacturing (demo)",
      "br.ent.b"),
 )  # fmt: skip
+# A third enterprise whose application waits in the officers' queue; it declares a larger
+# environmental risk, so the criteria table shows one row not met (AD-RISK).
+APPLICANT = ("br-ent-c", "天津临空表面处理科技有限公司（演示）", "Linkong Surface Treatment (demo)",
+             "br.ent.c")  # fmt: skip
 # Seed 2024 totals split between the two demo enterprises (the split is ours).
 RECYCLER = "天津某再生资源公司（演示）"
 DISPOSER = "天津某危废处置公司（演示）"
@@ -65,7 +70,7 @@ def ensure_staff(session: Session) -> None:
                             department=department)  # fmt: skip
         accounts.ensure_user(session, username=username, display_name=name, org_code=code,
                              roles=[Role.OFFICER], password=DEMO_PASSWORD)  # fmt: skip
-    for code, zh, en, username in ENTERPRISES:
+    for code, zh, en, username in (*ENTERPRISES, APPLICANT):
         accounts.ensure_org(session, code=code, name_zh=zh, name_en=en, kind=OrgKind.ENTERPRISE)
         accounts.ensure_user(session, username=username, display_name=f"{zh[:4]}环保专员",
                              org_code=code, roles=[Role.ENTERPRISE],
@@ -89,6 +94,10 @@ def load_demo(session: Session) -> dict[str, Any]:
             documents_complete=True, permits_complete=True))  # fmt: skip
         service.decide(session, principal=_who(session, "br.customs"), admission_id=made.id,
                        data=DecisionIn(event="admit", note="材料齐全，符合准入条件"))  # fmt: skip
+    service.apply(session, principal=_who(session, APPLICANT[3]), data=AdmissionIn(
+        business="航空部件表面处理再制造（演示）", high_tech=True, value_added_pct=150,
+        toxic_air=False, toxic_water=False, risk_level="larger",
+        documents_complete=True, permits_complete=True))  # fmt: skip
     for number, owner, goods, qty, value, (irr_q, irr_v), final in BATCHES:
         batch = batches.open_batch(session, principal=_who(session, owner), data=BatchIn(
             number=number, goods=goods, quantity=qty, value_cny=Decimal(value),

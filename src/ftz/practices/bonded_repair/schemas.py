@@ -90,6 +90,10 @@ class BatchOut(BaseModel):
 
 
 class ReviewIn(BaseModel):
+    """The officer's review of a flagged batch: accept it, or order a correction (the batch goes
+    back to the enterprise for a corrected final outcome). The note is required either way."""
+
+    decision: Literal["accept", "order_correction"] = "accept"
     note: str = Field(min_length=2, max_length=2000)
 
 

@@ -1,7 +1,8 @@
 """Admission: submitted → admitted or rejected (officer); an admitted enterprise asks to exit and
 the officer completes the exit once its waste is accounted for. Batch: open while the repair runs;
-the final outcome closes it, or flags it when the irreparable rate exceeds the limit, and an
-officer then reviews it."""
+the final outcome closes it, or flags it when the irreparable rate exceeds the limit. An officer
+then reviews a flagged batch: accepts it, or orders a correction, which sends it back to the
+enterprise until a corrected final outcome closes it (or flags it again)."""
 
 from __future__ import annotations
 
@@ -41,13 +42,16 @@ class BatchFlow(PersistedMachine):
     closed = State(final=True)
     flagged = State()
     reviewed = State(final=True)
+    correcting = State()
 
-    close = open.to(closed)
-    flag = open.to(flagged)
-    review = flagged.to(reviewed)
+    close = open.to(closed) | correcting.to(closed)
+    flag = open.to(flagged) | correcting.to(flagged)
+    accept = flagged.to(reviewed)
+    order_correction = flagged.to(correcting)
 
     event_roles: ClassVar[dict[str, frozenset[str]]] = {
         "close": ENTERPRISE,
         "flag": ENTERPRISE,
-        "review": OFFICER,
+        "accept": OFFICER,
+        "order_correction": OFFICER,
     }

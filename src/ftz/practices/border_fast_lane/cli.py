@@ -1,9 +1,8 @@
 """`ftz border-fast-lane …`: lane statistics, transactions, a device's post, declarations and
-the officer's resolution from the command line."""
+the officer's resolution from the command line; `fleet …` (cli_fleet) for vehicles and drivers."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,9 +10,9 @@ from typing import Any, TypeVar
 import typer
 from pydantic import BaseModel, ValidationError
 
-from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail
+from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail, read_model
 from ftz.core.kit.pagination import PageParams
-from ftz.practices.border_fast_lane import lane, registration, repository
+from ftz.practices.border_fast_lane import cli_fleet, lane, registration, repository
 from ftz.practices.border_fast_lane.schemas import (
     DeclarationIn,
     DeclarationOut,
@@ -27,13 +26,7 @@ Model = TypeVar("Model", bound=BaseModel)
 app = typer.Typer(
     no_args_is_help=True, help="p21 边境口岸车辆边检快捷通关 border vehicle fast lane"
 )
-
-
-def _load(model: type[Model], path: Path) -> Model:
-    try:
-        return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (ValidationError, json.JSONDecodeError) as exc:
-        fail(f"{path}: {str(exc).splitlines()[0]} {str(exc).splitlines()[1:2]}", 2)
+app.add_typer(cli_fleet.app, name="fleet")
 
 
 def _day(value: str | None) -> date | None:
@@ -95,7 +88,7 @@ def post(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Post a lane read (the API's LaneReadIn JSON) as a lane device."""
-    data = _load(LaneReadIn, read_file)
+    data = read_model(read_file, LaneReadIn)
     with cli_session(as_user) as (session, principal):
         tx = lane.record_transaction(session, principal=principal, data=data)
         _emit_tx(tx, as_json)
@@ -125,7 +118,7 @@ def declare(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """File a declaration (the API's DeclarationIn JSON) as a forwarder."""
-    data = _load(DeclarationIn, declaration_file)
+    data = read_model(declaration_file, DeclarationIn)
     with cli_session(as_user) as (session, principal):
         made = registration.file_declaration(session, principal=principal, data=data)
         out = DeclarationOut.model_validate(made).model_dump(mode="json")

@@ -5,7 +5,8 @@ officer watches, run through the real services.
 From the seed: about 15 s per vehicle (75 % faster than the ~60 s manual check), three lanes
 per officer, the record day of 26 April 2024 (1,900 crossings port-wide). Demo choices (ours,
 illustrative): the three lanes carry a quarter of that day (480 crossings) and the exception
-rates below, which give about one manual check in ten."""
+rates below, which give about one manual check in ten. After the day a few registrations are
+suspended, so the lists have deactivated rows with their reasons."""
 
 from __future__ import annotations
 
@@ -19,15 +20,17 @@ from sqlalchemy.orm import Session
 from ftz.core.auth import service as accounts
 from ftz.core.auth.models import OrgKind, Role
 from ftz.core.auth.service import DEMO_PASSWORD
+from ftz.practices.border_fast_lane import fleet as fleet_service
 from ftz.practices.border_fast_lane import lane, registration
 from ftz.practices.border_fast_lane.lane import PORT_TIME
-from ftz.practices.border_fast_lane.models import LaneTransaction
+from ftz.practices.border_fast_lane.models import Driver, LaneTransaction, Vehicle
 from ftz.practices.border_fast_lane.permissions import DEPARTMENTS, DEVICE_DEPARTMENT
 from ftz.practices.border_fast_lane.schemas import (
     DeclarationIn,
     DriverIn,
     LaneReadIn,
     ResolveIn,
+    StatusChangeIn,
     VehicleIn,
 )
 
@@ -198,4 +201,42 @@ def load_demo(session: Session) -> dict[str, Any]:
         note = "车底可疑，移交查验" if refuse else "人工核验证件与人像一致，放行"
         data = ResolveIn(decision="refuse" if refuse else "release", note=note)
         lane.resolve(session, principal=officer, tx_id=tx.id, data=data)
-    return {"loaded": True, "vehicles": VEHICLES, "crossings": len(trips), "held": len(held)}
+    deactivated = _take_off_the_lane(session, fleet, held)
+    return {
+        "loaded": True,
+        "vehicles": VEHICLES,
+        "crossings": len(trips),
+        "held": len(held),
+        "deactivated": deactivated,
+    }
+
+
+def _take_off_the_lane(
+    session: Session, fleet: list[dict[str, Any]], held: list[LaneTransaction]
+) -> int:
+    """After the day: the border check suspends the vehicles refused for a suspect under-vehicle
+    image; the forwarders suspend the drivers whose documents ran out until they are renewed."""
+    officer = accounts.acting_as(session, "bfl.officer")
+    suspects = {t.vehicle_id for t in held if t.status == "refused" and "under_vehicle" in t.flags}
+    reason = StatusChangeIn(reason="车底成像可疑，移交查验；暂停快捷通关待复核")
+    for vehicle_id in sorted(v for v in suspects if v):
+        fleet_service.set_active(
+            session,
+            principal=officer,
+            model=Vehicle,
+            record_id=vehicle_id,
+            active=False,
+            data=reason,
+        )
+    expired = [u for u in fleet if u["driver"].document_valid_until < DAY]
+    for unit in expired:
+        who = accounts.acting_as(session, unit["who"].username)
+        fleet_service.set_active(
+            session,
+            principal=who,
+            model=Driver,
+            record_id=unit["driver"].id,
+            active=False,
+            data=StatusChangeIn(reason="出入境证件已过期，换发后恢复"),
+        )
+    return len(suspects - {None}) + len(expired)

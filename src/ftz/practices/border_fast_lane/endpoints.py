@@ -1,5 +1,5 @@
-"""p21 HTTP API: registrations and declarations (forwarders), the lane (devices), exceptions and
-statistics (border-check officers)."""
+"""p21 HTTP API: declarations (forwarders), the lane (devices), exceptions and statistics
+(border-check officers); the registrations are in `fleet_endpoints`."""
 
 from __future__ import annotations
 
@@ -14,70 +14,23 @@ from sqlalchemy.orm import Session
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.pagination import PageParams, page_params
-from ftz.practices.border_fast_lane import lane, registration, repository
-from ftz.practices.border_fast_lane.models import Declaration, Driver, LaneTransaction, Vehicle
+from ftz.practices.border_fast_lane import fleet_endpoints, lane, registration, repository
+from ftz.practices.border_fast_lane.models import Declaration, LaneTransaction
 from ftz.practices.border_fast_lane.schemas import (
     DeclarationIn,
     DeclarationOut,
     DeclarationPage,
-    DriverIn,
-    DriverOut,
-    DriverPage,
     LaneReadIn,
     ResolveIn,
     TransactionOut,
     TransactionPage,
-    VehicleIn,
-    VehicleOut,
-    VehiclePage,
 )
 
 router = APIRouter()
+router.include_router(fleet_endpoints.router)
 DB = Depends(get_db, scope="function")
 READ = Depends(require("border_fast_lane.read"))
 REGISTER = Depends(require("border_fast_lane.register"))
-
-
-@router.post("/vehicles", response_model=VehicleOut, status_code=201)
-def register_vehicle(
-    body: VehicleIn, session: Session = DB, who: Principal = REGISTER
-) -> VehicleOut:
-    return VehicleOut.model_validate(
-        registration.register_vehicle(session, principal=who, data=body)
-    )
-
-
-@router.get("/vehicles", response_model=VehiclePage)
-def list_vehicles(
-    params: PageParams = Depends(page_params), session: Session = DB, who: Principal = READ
-) -> VehiclePage:
-    page = repository.listing(session, who, Vehicle, params)
-    items = [VehicleOut.model_validate(v) for v in page.items]
-    return VehiclePage(items=items, total=page.total, page=page.page, size=page.size)
-
-
-@router.get("/vehicles/{vehicle_id}", response_model=VehicleOut)
-def get_vehicle(vehicle_id: str, session: Session = DB, who: Principal = READ) -> VehicleOut:
-    return VehicleOut.model_validate(repository.get_owned(session, who, Vehicle, vehicle_id))
-
-
-@router.post("/drivers", response_model=DriverOut, status_code=201)
-def register_driver(body: DriverIn, session: Session = DB, who: Principal = REGISTER) -> DriverOut:
-    return DriverOut.model_validate(registration.register_driver(session, principal=who, data=body))
-
-
-@router.get("/drivers", response_model=DriverPage)
-def list_drivers(
-    params: PageParams = Depends(page_params), session: Session = DB, who: Principal = READ
-) -> DriverPage:
-    page = repository.listing(session, who, Driver, params)
-    items = [DriverOut.model_validate(d) for d in page.items]
-    return DriverPage(items=items, total=page.total, page=page.page, size=page.size)
-
-
-@router.get("/drivers/{driver_id}", response_model=DriverOut)
-def get_driver(driver_id: str, session: Session = DB, who: Principal = READ) -> DriverOut:
-    return DriverOut.model_validate(repository.get_owned(session, who, Driver, driver_id))
 
 
 @router.post("/declarations", response_model=DeclarationOut, status_code=201)

@@ -66,8 +66,10 @@ def evaluate(session: Session, data: LaneReadIn) -> tuple[dict[str, Any], dict[s
     facts: dict[str, Any] = {
         "vehicle_registered": vehicle is not None,
         "plate_match": vehicle is not None and vehicle.plate == data.plate_read,
+        "vehicle_active": vehicle is not None and vehicle.active,
         "permit_days_left": _days_left(vehicle.permit_valid_until, day) if vehicle else 0,
         "driver_registered": driver is not None,
+        "driver_active": driver is not None and driver.active,
         "document_days_left": _days_left(driver.document_valid_until, day) if driver else 0,
         "fingerprint_score": data.fingerprint_score,
         "face_score": data.face_score,

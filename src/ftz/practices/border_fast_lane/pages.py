@@ -1,5 +1,6 @@
-"""p21 pages: lane statistics, the officer's exception console (three lanes, exceptions only),
-transactions with their "why", the forwarder's vehicles, drivers and declarations."""
+"""p21 pages: lane statistics, the officer's exception console (three lanes, exceptions only,
+refreshed by htmx polling), transactions with their "why" and the forwarder's declarations; the
+vehicles and drivers are in `fleet_pages`."""
 
 from __future__ import annotations
 
@@ -8,25 +9,29 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.errors import FieldProblem, FtzError, not_found
+from ftz.core.db import utcnow
+from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
-from ftz.core.web.forms import form_problems
+from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
-from ftz.practices.border_fast_lane import lane, registration, repository
+from ftz.practices.border_fast_lane import fleet_pages, lane, registration, repository
 from ftz.practices.border_fast_lane.models import Declaration, Driver, LaneTransaction, Vehicle
 from ftz.practices.border_fast_lane.permissions import DEPARTMENTS
-from ftz.practices.border_fast_lane.schemas import DeclarationIn, DriverIn, ResolveIn, VehicleIn
+from ftz.practices.border_fast_lane.repository import Registered
+from ftz.practices.border_fast_lane.schemas import DeclarationIn, ResolveIn
 
 router = APIRouter(include_in_schema=False)
+router.include_router(fleet_pages.router)
 DB = Depends(get_db, scope="function")
 READ = Depends(require("border_fast_lane.read"))
 REGISTER = Depends(require("border_fast_lane.register"))
+RESOLVE = Depends(require("border_fast_lane.resolve"))
 BASE = "/border-fast-lane"
 
 
@@ -34,10 +39,6 @@ def _officer(principal: Principal) -> bool:
     return allows(principal, "border_fast_lane.resolve") and (
         principal.is_admin or principal.department in DEPARTMENTS
     )
-
-
-async def _form(request: Request) -> dict[str, str]:
-    return {k: str(v) for k, v in (await request.form()).items()}
 
 
 @router.get("", response_class=HTMLResponse)
@@ -58,21 +59,30 @@ def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-@router.get("/console", response_class=HTMLResponse)
-def console(
-    request: Request,
-    session: Session = DB,
-    who: Principal = Depends(require("border_fast_lane.resolve")),
-) -> Response:
+def _console(session: Session, who: Principal) -> dict[str, Any]:
     open_ = repository.transactions(
         session, who, PageParams(page=1, size=200), status="manual_check"
     )
     lanes = {n: [t for t in open_.items if t.lane == n] for n in lane.settings()["lanes"]}
-    return render(
-        request,
-        "border_fast_lane/console.html",
-        {"lanes": lanes, "stats": lane.statistics(session, principal=who), "errors": []},
-    )
+    return {
+        "lanes": lanes,
+        "stats": lane.statistics(session, principal=who),
+        "refresh_seconds": lane.settings()["console_refresh_seconds"],
+        "refreshed_at": utcnow(),
+        "port_time": lane.PORT_TIME,
+    }
+
+
+@router.get("/console", response_class=HTMLResponse)
+def console(request: Request, session: Session = DB, who: Principal = RESOLVE) -> Response:
+    return render(request, "border_fast_lane/console.html", _console(session, who))
+
+
+@router.get("/console/lanes", response_class=HTMLResponse)
+def console_lanes(request: Request, session: Session = DB, who: Principal = RESOLVE) -> Response:
+    """The console's lanes alone, which the page polls with htmx: new exceptions appear, resolved
+    ones go, and a note being typed stays (its input is preserved by id)."""
+    return render(request, "border_fast_lane/_console_lanes.html", _console(session, who))
 
 
 @router.get("/transactions", response_class=HTMLResponse)
@@ -89,14 +99,20 @@ def transactions(
         session, who, params, lane=lane_no, status=status or None, plate=plate or None
     )
     filters = {"lane": lane_no or "", "status": status, "plate": plate}
-    return render(request, "border_fast_lane/transactions.html", {"page": page, "filters": filters})
+    context = {"page": page, "filters": filters, "port_time": lane.PORT_TIME}
+    return render(request, "border_fast_lane/transactions.html", context)
 
 
 def _detail(
     request: Request, session: Session, who: Principal, tx_id: str, errors: list[FieldProblem]
 ) -> Response:
     tx = repository.get_owned(session, who, LaneTransaction, tx_id)
-    context = {"tx": tx, "errors": errors, "can_resolve": _officer(who)}
+    context = {
+        "tx": tx,
+        "errors": errors,
+        "can_resolve": _officer(who),
+        "port_time": lane.PORT_TIME,
+    }
     return render(
         request, "border_fast_lane/transaction.html", context, status=422 if errors else 200
     )
@@ -116,7 +132,7 @@ async def resolve(
     session: Session = DB,
     who: Principal = Depends(require("border_fast_lane.resolve")),
 ) -> Response:
-    form = await _form(request)
+    form = await form_values(request)
     try:
         data = ResolveIn.model_validate(
             {"decision": form.get("decision"), "note": form.get("note", "")}
@@ -130,59 +146,15 @@ async def resolve(
     return RedirectResponse(target, status_code=303)
 
 
-def _fleet(
-    request: Request, session: Session, who: Principal, extra: dict[str, Any], status: int = 200
-) -> Response:
-    first = PageParams(page=1, size=100)
-    context = {
-        "vehicles": repository.listing(session, who, Vehicle, first),
-        "drivers": repository.listing(session, who, Driver, first),
-        "can_register": allows(who, "border_fast_lane.register"),
-        "errors": [],
-        "values": {},
-        **extra,
-    }
-    return render(request, "border_fast_lane/fleet.html", context, status=status)
-
-
-@router.get("/fleet", response_class=HTMLResponse)
-def fleet(request: Request, session: Session = DB, who: Principal = READ) -> Response:
-    return _fleet(request, session, who, {})
-
-
-def _submit(
-    session: Session, who: Principal, model: type[BaseModel], values: dict[str, Any]
-) -> Any:
-    data = model.model_validate(values)
+def _submit(session: Session, who: Principal, values: dict[str, Any]) -> Declaration:
+    data = DeclarationIn.model_validate(values)
     with session.begin_nested():
-        if isinstance(data, VehicleIn):
-            return registration.register_vehicle(session, principal=who, data=data)
-        if isinstance(data, DriverIn):
-            return registration.register_driver(session, principal=who, data=data)
-        assert isinstance(data, DeclarationIn)
         return registration.file_declaration(session, principal=who, data=data)
 
 
-@router.post("/fleet/{kind}", response_class=HTMLResponse)
-async def register(
-    request: Request, kind: str, session: Session = DB, who: Principal = REGISTER
-) -> Response:
-    values = await _form(request)
-    models: dict[str, type[BaseModel]] = {"vehicles": VehicleIn, "drivers": DriverIn}
-    if kind not in models:
-        raise not_found("registration form")
-    model = models[kind]
-    try:
-        _submit(session, who, model, {k: v for k, v in values.items() if v != ""})
-    except (FtzError, ValidationError) as exc:
-        return _fleet(
-            request,
-            session,
-            who,
-            {"errors": form_problems(exc), "values": values, "kind": kind},
-            422,
-        )
-    return RedirectResponse(f"{BASE}/fleet", status_code=303)
+def _usable(session: Session, who: Principal, model: type[Registered]) -> list[Registered]:
+    query = repository.fleet_query(who, model, active=True)
+    return list(session.scalars(query.limit(500)))
 
 
 def _declarations(
@@ -196,8 +168,9 @@ def _declarations(
     context = {
         "page": repository.listing(session, who, Declaration, params),
         "can_register": allows(who, "border_fast_lane.register"),
-        "vehicles": repository.listing(session, who, Vehicle, PageParams(page=1, size=200)).items,
-        "drivers": repository.listing(session, who, Driver, PageParams(page=1, size=200)).items,
+        # Only what may start a trip: deactivated vehicles and drivers are not offered.
+        "vehicles": _usable(session, who, Vehicle),
+        "drivers": _usable(session, who, Driver),
         "errors": [],
         "values": {},
         **extra,
@@ -217,10 +190,10 @@ def declarations(
 
 @router.post("/declarations", response_class=HTMLResponse)
 async def declare(request: Request, session: Session = DB, who: Principal = REGISTER) -> Response:
-    values = await _form(request)
+    values = await form_values(request)
     body = {**values, "consent": values.get("consent") == "on"}
     try:
-        made = _submit(session, who, DeclarationIn, body)
+        made = _submit(session, who, body)
     except (FtzError, ValidationError) as exc:
         extra = {"errors": form_problems(exc), "values": values}
         return _declarations(request, session, who, PageParams(), extra, 422)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ftz.config import get_settings
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.errors import conflict, forbidden
+from ftz.core.kit.errors import conflict, forbidden, validation_error
 from ftz.core.ledger import service as ledger
 from ftz.practices.border_fast_lane import repository
 from ftz.practices.border_fast_lane.models import BorderRecord, Declaration, Driver, Vehicle
@@ -74,6 +74,11 @@ def file_declaration(session: Session, *, principal: Principal, data: Declaratio
     # Someone else's vehicle or driver answers 404, exactly like a missing one.
     vehicle = repository.get_owned(session, principal, Vehicle, data.vehicle_id)
     driver = repository.get_owned(session, principal, Driver, data.driver_id)
+    # A record taken off the fast lane cannot start a new trip until it is reactivated.
+    if not vehicle.active:
+        raise validation_error("vehicle_id", f"vehicle {vehicle.plate} is deactivated")
+    if not driver.active:
+        raise validation_error("driver_id", f"driver {driver.name} is deactivated")
     number = (
         f"PXZ{data.trip_date:%Y%m%d}{repository.declarations_on(session, data.trip_date) + 1:05d}"
     )

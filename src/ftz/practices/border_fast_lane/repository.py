@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal, visibility
-from ftz.core.kit.errors import not_found
+from ftz.core.auth import scoping
+from ftz.core.auth.principal import Principal
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
 from ftz.practices.border_fast_lane.models import (
     BorderRecord,
@@ -23,20 +23,16 @@ from ftz.practices.border_fast_lane.models import (
 from ftz.practices.border_fast_lane.permissions import DEPARTMENTS
 
 Owned = TypeVar("Owned", Vehicle, Driver, Declaration, BorderRecord, LaneTransaction)
+Registered = TypeVar("Registered", Vehicle, Driver)
 
 
 def scoped(query: Select[Any], model: type[Owned], principal: Principal) -> Select[Any]:
-    seen = visibility(principal, DEPARTMENTS)
-    if seen == "own":
-        return query.where(model.org_id == principal.org_id)
-    return query if seen == "all" else query.where(false())
+    return scoping.scoped(query, model, principal, DEPARTMENTS)
 
 
 def get_owned(session: Session, principal: Principal, model: type[Owned], id_: str) -> Owned:
-    found = session.scalar(scoped(select(model).where(model.id == id_), model, principal))
-    if found is None:
-        raise not_found(model.__tablename__.removeprefix("border_fast_lane_"))
-    return found  # type: ignore[no-any-return]
+    what = model.__tablename__.removeprefix("border_fast_lane_")
+    return scoping.get_owned(session, principal, model, id_, DEPARTMENTS, what=what)
 
 
 def listing(
@@ -48,6 +44,32 @@ def listing(
 ) -> Page[Owned]:
     query = scoped(select(model), model, principal).where(*filters)
     return paginate_query(session, query.order_by(model.created_at.desc(), model.id.desc()), params)
+
+
+def fleet_query(
+    principal: Principal,
+    model: type[Registered],
+    *,
+    q: str | None = None,
+    active: bool | None = None,
+) -> Select[Any]:
+    """Vehicles by plate or tag, drivers by name or the document's last four characters;
+    active, inactive or both. Newest first; `%` and `_` in the search are taken literally."""
+    query = scoped(select(model), model, principal)
+    if q:
+        if model is Vehicle:
+            query = query.where(
+                Vehicle.plate.icontains(q, autoescape=True)
+                | Vehicle.etag.icontains(q, autoescape=True)
+            )
+        else:
+            query = query.where(
+                Driver.name.icontains(q, autoescape=True)
+                | Driver.document_hint.icontains(q, autoescape=True)
+            )
+    if active is not None:
+        query = query.where(model.active.is_(active))
+    return query.order_by(model.created_at.desc(), model.id.desc())
 
 
 def transactions(
@@ -86,15 +108,14 @@ def latest_start(session: Session, principal: Principal) -> datetime | None:
 
 
 def vehicle_by(session: Session, *, etag: str | None, plate: str) -> Vehicle | None:
-    """The tag identifies the vehicle first; the camera's plate only when there is no tag."""
+    """The tag identifies the vehicle first; the camera's plate only when there is no tag.
+    A deactivated vehicle is still found, so the rules can say why it is held."""
     column = Vehicle.etag == etag if etag else Vehicle.plate == plate
-    return session.scalar(select(Vehicle).where(column, Vehicle.active.is_(True)))
+    return session.scalar(select(Vehicle).where(column))
 
 
 def driver_by_hash(session: Session, document_hash: str) -> Driver | None:
-    return session.scalar(
-        select(Driver).where(Driver.document_hash == document_hash, Driver.active.is_(True))
-    )
+    return session.scalar(select(Driver).where(Driver.document_hash == document_hash))
 
 
 def border_record_for(

@@ -8,16 +8,23 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ftz.core.kit.pagination import PageOut
+
 # A mainland plate: province character, issuing-office letter, five or six letters or digits.
 PLATE = r"^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$"
 DEVICE_REF = r"^[A-Za-z0-9:_.-]{8,64}$"
+DOCUMENT_NUMBER = r"^[A-Z0-9]{6,20}$"
 Direction = Literal["exit", "entry"]
+VehicleKind = Literal["tractor", "truck", "van", "tanker"]
+DocumentKind = Literal["exit_entry_permit", "passport", "border_pass"]
+VEHICLE_KINDS: tuple[str, ...] = ("truck", "tractor", "van", "tanker")
+DOCUMENT_KINDS: tuple[str, ...] = ("exit_entry_permit", "passport", "border_pass")
 
 
 class VehicleIn(BaseModel):
     plate: str = Field(pattern=PLATE, examples=["桂F12345"])
     etag: str = Field(pattern=r"^[A-Z0-9]{8,32}$", description="Electronic tag id")
-    kind: Literal["tractor", "truck", "van", "tanker"] = "truck"
+    kind: VehicleKind = "truck"
     permit_valid_until: date
 
 
@@ -34,12 +41,50 @@ class VehicleOut(BaseModel):
 
 class DriverIn(BaseModel):
     name: str = Field(min_length=1, max_length=100)
-    document_kind: Literal["exit_entry_permit", "passport", "border_pass"] = "exit_entry_permit"
-    document_number: str = Field(pattern=r"^[A-Z0-9]{6,20}$")
+    document_kind: DocumentKind = "exit_entry_permit"
+    document_number: str = Field(pattern=DOCUMENT_NUMBER)
     document_valid_until: date
     fingerprint_ref: str = Field(pattern=DEVICE_REF, description="Template id from the device")
     face_ref: str = Field(pattern=DEVICE_REF, description="Template id from the device")
     enrolment_device: str = Field(pattern=DEVICE_REF)
+
+
+class VehicleEdit(BaseModel):
+    """What the forwarder may change on a registered vehicle; plate and tag identify it."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: VehicleKind | None = None
+    permit_valid_until: date | None = None
+
+
+class DriverEdit(BaseModel):
+    """What the forwarder may change on a registered driver. A new document number is hashed
+    like at registration; templates change only as the device's new reference ids (unknown
+    fields such as a raw template are refused)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str | None = Field(None, min_length=1, max_length=100)
+    document_kind: DocumentKind | None = None
+    document_number: str | None = Field(None, pattern=DOCUMENT_NUMBER)
+    document_valid_until: date | None = None
+    fingerprint_ref: str | None = Field(None, pattern=DEVICE_REF)
+    face_ref: str | None = Field(None, pattern=DEVICE_REF)
+    enrolment_device: str | None = Field(None, pattern=DEVICE_REF)
+
+
+class StatusChangeIn(BaseModel):
+    """Why a vehicle or driver is taken off (or put back on) the fast lane."""
+
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(min_length=2, max_length=500)
+
+
+class HistoryEntry(BaseModel):
+    at: datetime
+    who: str
+    action: str
+    changes: list[dict[str, Any]]
+    reason: str | None = None
 
 
 class DriverOut(BaseModel):
@@ -91,7 +136,7 @@ class LaneReadIn(BaseModel):
     direction: Direction
     etag: str | None = Field(None, pattern=r"^[A-Z0-9]{8,32}$")
     plate_read: str = Field(pattern=PLATE)
-    document_number: str = Field(pattern=r"^[A-Z0-9]{6,20}$")
+    document_number: str = Field(pattern=DOCUMENT_NUMBER)
     fingerprint_score: int = Field(ge=0, le=100)
     face_score: int = Field(ge=0, le=100)
     under_vehicle: Literal["clear", "suspect", "unreadable"]
@@ -138,23 +183,13 @@ class TransactionOut(BaseModel):
     resolution_ledger_index: int | None
 
 
-class Listing(BaseModel):
-    total: int
-    page: int
-    size: int
+VehiclePage = PageOut[VehicleOut]
 
 
-class VehiclePage(Listing):
-    items: list[VehicleOut]
+DriverPage = PageOut[DriverOut]
 
 
-class DriverPage(Listing):
-    items: list[DriverOut]
+DeclarationPage = PageOut[DeclarationOut]
 
 
-class DeclarationPage(Listing):
-    items: list[DeclarationOut]
-
-
-class TransactionPage(Listing):
-    items: list[TransactionOut]
+TransactionPage = PageOut[TransactionOut]

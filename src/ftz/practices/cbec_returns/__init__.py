@@ -33,6 +33,7 @@ practice = PracticeSpec(
     templates_dir=HERE / "templates",
     nav=[
         NavLink("/cbec-returns", "Declaration lists", "cbec_returns.declare"),
+        NavLink("/cbec-returns/lists/new", "Declare a declaration list", "cbec_returns.declare"),
         NavLink("/cbec-returns/review", "Return review", "cbec_returns.review"),
         NavLink("/cbec-returns/statistics", "Return statistics", "cbec_returns.stats"),
     ],

@@ -4,34 +4,21 @@ line, exit 2."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import typer
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
-from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail
+from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail, read_model
 from ftz.core.kit.errors import FtzError
 from ftz.practices.cbec_returns import accounts, repository, service
 from ftz.practices.cbec_returns.schemas import DecisionIn, ListIn, ReturnIn
 
 app = typer.Typer(no_args_is_help=True, help="p08 跨境电商网购保税零售进口商品跨关区退货")
 FILE = typer.Argument(..., dir_okay=False)
-
-
-def _body(path: Path, model: type[BaseModel]) -> Any:
-    try:
-        return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except OSError as exc:
-        fail(f"{path}: {exc.strerror}", 2)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        fail(f"{path}: not JSON ({exc})", 2)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        fail(f"{path}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}", 2)
 
 
 def _run(as_user: str | None, action: Any) -> Any:
@@ -48,7 +35,7 @@ def declare(
     body: Path = FILE, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION
 ) -> None:
     """Declare a declaration list (platform) from LIST.json: tax computed from the rules."""
-    data = _body(body, ListIn)
+    data = read_model(body, ListIn)
 
     def act(session: Session, principal: Principal) -> dict[str, Any]:
         return service.list_view(session, service.declare_list(session, principal=principal,
@@ -63,7 +50,7 @@ def declare_return(
     body: Path = FILE, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION
 ) -> None:
     """Declare a return (platform) from RETURN.json at any participating customs."""
-    data = _body(body, ReturnIn)
+    data = read_model(body, ReturnIn)
 
     def act(session: Session, principal: Principal) -> dict[str, Any]:
         return service.return_view(service.declare_return(session, principal=principal,

@@ -1,6 +1,7 @@
-"""p08 pages: the platform's declaration lists (search, pagination), a list's detail with its
-lines, tax, returned quantities and returns, the return form on it; customs' review queue with
-approve / refuse, and statistics by receiving customs and month."""
+"""p08 pages: the platform's declaration lists (search, pagination) and the declaration form
+(declare_pages), a list's detail with its lines, tax, returned quantities and returns, the
+return form on it; customs' review queue with approve / refuse, and statistics by receiving
+customs and month."""
 
 from __future__ import annotations
 
@@ -18,13 +19,15 @@ from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FtzError, validation_error
 from ftz.core.kit.pagination import PageParams, page_params, paginate_query
-from ftz.core.web.forms import form_problems
+from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
-from ftz.practices.cbec_returns import repository, service, tax
+from ftz.practices.cbec_returns import declare_pages, repository, service, tax
 from ftz.practices.cbec_returns.models import DeclarationList, ReturnDeclaration
 from ftz.practices.cbec_returns.schemas import DecisionIn, ReturnIn
 
 router = APIRouter(include_in_schema=False)
+# First, so /lists/new is matched before /lists/{list_id}.
+router.include_router(declare_pages.router)
 DB = Depends(get_db, scope="function")
 READ = Depends(require("cbec_returns.read"))
 REVIEW = Depends(require("cbec_returns.review"))
@@ -49,7 +52,8 @@ def lists(
                                 DeclarationList.order_no.like(like)))  # fmt: skip
     query = query.order_by(DeclarationList.release_date.desc(), DeclarationList.number)
     page = paginate_query(session, query, params)
-    return render(request, T + "lists.html", {"page": page, "q": q})
+    can_declare = allows(principal, "cbec_returns.declare") and principal.is_enterprise
+    return render(request, T + "lists.html", {"page": page, "q": q, "can_declare": can_declare})
 
 
 def _detail(
@@ -62,6 +66,7 @@ def _detail(
     context = {
         "item": service.list_view(session, item), "returns": returns, "errors": errors,
         "values": values, "customs": tax.customs_districts(), "today": service.today(),
+        "customs_source": tax.customs_source(),
         "can_declare": allows(principal, "cbec_returns.declare") and principal.is_enterprise,
     }  # fmt: skip
     return render(request, T + "list.html", context, status=status)
@@ -93,7 +98,7 @@ async def declare_return(
     session: Session = DB,
     principal: Principal = Depends(require("cbec_returns.declare")),
 ) -> Response:
-    values = {k: str(v) for k, v in (await request.form()).items()}
+    values = await form_values(request)
     item = repository.get_list(session, principal, list_id)
     try:
         data = _return_data(item.number, values)
@@ -123,7 +128,7 @@ def review(request: Request, session: Session = DB, principal: Principal = REVIE
 async def decide(
     request: Request, return_id: str, session: Session = DB, principal: Principal = REVIEW
 ) -> Response:
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    form = await form_values(request)
     action = form.get("action", "")
     try:
         data = DecisionIn.model_validate({"note": form.get("note", "")})

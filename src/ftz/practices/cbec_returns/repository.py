@@ -7,20 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal, visibility
+from ftz.core.auth import scoping
+from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import not_found
 from ftz.practices.cbec_returns.models import DeclarationList, ListLine, ReturnDeclaration
 from ftz.practices.cbec_returns.permissions import DEPARTMENTS
 
 
 def scoped(query: Select[Any], model: Any, principal: Principal) -> Select[Any]:
-    seen = visibility(principal, DEPARTMENTS)
-    if seen == "own":
-        return query.where(model.org_id == principal.org_id)
-    return query if seen == "all" else query.where(false())
+    return scoping.scoped(query, model, principal, DEPARTMENTS)
 
 
 def _one(session: Session, query: Select[Any], what: str, lock: bool) -> Any:

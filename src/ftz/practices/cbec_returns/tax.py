@@ -38,6 +38,13 @@ def customs_districts() -> list[dict[str, str]]:
     return list(loaded["districts"])
 
 
+@cache
+def customs_source() -> dict[str, str]:
+    """Where the participating-customs list comes from, shown wherever the list is offered."""
+    loaded = json.loads((DATA / "customs.json").read_text(encoding="utf-8"))
+    return {"zh": loaded["source_zh"], "en": loaded["source_en"], "file": "data/customs.json"}
+
+
 def _dec(value: Any) -> Decimal:
     return Decimal(str(value))
 

@@ -34,6 +34,7 @@ practice = PracticeSpec(
     templates_dir=HERE / "templates",
     nav=[
         NavLink("/linked-unloading", "Linked unloading", "linked_unloading.stats"),
+        NavLink("/linked-unloading/shipments", "Shipments", "linked_unloading.read"),
         NavLink("/linked-unloading/containers", "Containers", "linked_unloading.read"),
         NavLink("/linked-unloading/ports", "Linked ports", "linked_unloading.ports"),
         NavLink("/linked-unloading/compare", "Route comparison", "linked_unloading.compare"),

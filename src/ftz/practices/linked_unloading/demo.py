@@ -1,7 +1,8 @@
 """p02 demo (illustrative, not real traffic): Yangshan customs, a terminal group, a barge
 operator and two consignees; 120 shipments (about 300 containers) to and from the 15 linked
-ports over the last six months, run through the real flow. Barge legs follow the reference
-data's expected hours (Yangshan–Wuhu about 48 h, seed case 2) with seeded random spread."""
+ports over the last six months, run through the real flow, a few open ones corrected. Barge legs
+follow the reference data's expected hours (Yangshan–Wuhu about 48 h, seed case 2) with seeded
+random spread."""
 
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ from ftz.core.auth.models import OrgKind, Role
 from ftz.core.auth.principal import Principal, current_principal
 from ftz.core.auth.service import DEMO_PASSWORD
 from ftz.core.db import utcnow
-from ftz.practices.linked_unloading import reference, service
+from ftz.practices.linked_unloading import editing, reference, service
 from ftz.practices.linked_unloading.models import Container, Shipment
 from ftz.practices.linked_unloading.permissions import BARGE, CUSTOMS, TERMINAL
-from ftz.practices.linked_unloading.schemas import ContainerIn, ShipmentIn
+from ftz.practices.linked_unloading.schemas import ContainerIn, ShipmentEdit, ShipmentIn
 from ftz.practices.linked_unloading.workflow import EVENT_PARTY
 
 SHIPMENTS = 120
@@ -124,4 +125,9 @@ def load_demo(session: Session) -> dict[str, Any]:
         for container in shipment.containers:
             _run(session, container, filed, actors, rng, n >= SHIPMENTS - 12)
         containers += len(shipment.containers)
+        # A few open shipments had their vessel changed (a roll-over) while still allowed.
+        if n >= SHIPMENTS - 12 and n % 3 == 0 and editing.windows(shipment)["vessel"]["open"]:
+            current_principal.set(owner)
+            editing.edit_shipment(session, principal=owner, shipment_id=shipment.id,
+                                  data=ShipmentEdit(vessel="XIN AN QING"))  # fmt: skip
     return {"loaded": True, "shipments": SHIPMENTS, "containers": containers}

@@ -11,14 +11,16 @@ from sqlalchemy.orm import Session
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.pagination import PageParams, page_params
-from ftz.practices.linked_unloading import reference, service, stats
+from ftz.practices.linked_unloading import editing, reference, service, stats
 from ftz.practices.linked_unloading.models import Container
-from ftz.practices.linked_unloading.repository import ContainerFilter
+from ftz.practices.linked_unloading.repository import ContainerFilter, ShipmentFilter
 from ftz.practices.linked_unloading.schemas import (
     ContainerDetail,
     ContainerOut,
     ContainerPage,
     EventIn,
+    HistoryEntry,
+    ShipmentEdit,
     ShipmentIn,
     ShipmentOut,
     ShipmentPage,
@@ -35,6 +37,15 @@ def container_filter(
     q: str | None = Query(None, max_length=40),
 ) -> ContainerFilter:
     return ContainerFilter(status=status, direction=direction, port=port, text=q)
+
+
+def shipment_filter(
+    direction: str | None = Query(None, pattern="^(import|export)$"),
+    port: str | None = Query(None, max_length=8),
+    status: str | None = Query(None, max_length=24),
+    q: str | None = Query(None, max_length=40),
+) -> ShipmentFilter:
+    return ShipmentFilter(direction=direction, port=port, status=status, text=q)
 
 
 def detail(principal: Principal, container: Container) -> ContainerDetail:
@@ -77,14 +88,28 @@ def file_shipment(
 
 @router.get("/shipments", response_model=ShipmentPage)
 def list_shipments(
-    q: str | None = Query(None, max_length=40),
+    where: ShipmentFilter = Depends(shipment_filter),
     params: PageParams = Depends(page_params),
     session: Session = DB,
     principal: Principal = Depends(require("linked_unloading.read")),
 ) -> ShipmentPage:
-    page = service.list_shipments(session, principal=principal, params=params, text=q)
+    page = service.list_shipments(session, principal=principal, params=params, where=where)
     items = [ShipmentOut.model_validate(s) for s in page.items]
     return ShipmentPage(items=items, total=page.total, page=page.page, size=page.size)
+
+
+@router.get("/shipments.csv")
+def export_shipments(
+    where: ShipmentFilter = Depends(shipment_filter),
+    session: Session = DB,
+    principal: Principal = Depends(require("linked_unloading.read")),
+) -> Response:
+    body = stats.shipments_csv(session, principal=principal, where=where)
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="linked-unloading-shipments.csv"'},
+    )
 
 
 @router.get("/shipments/{shipment_id}", response_model=ShipmentOut)
@@ -95,6 +120,30 @@ def get_shipment(
 ) -> ShipmentOut:
     shipment = service.get_shipment(session, principal=principal, shipment_id=shipment_id)
     return ShipmentOut.model_validate(shipment)
+
+
+@router.patch("/shipments/{shipment_id}", response_model=ShipmentOut)
+def edit_shipment(
+    shipment_id: str,
+    body: ShipmentEdit,
+    session: Session = DB,
+    principal: Principal = Depends(require("linked_unloading.edit")),
+) -> ShipmentOut:
+    """Correct a filed shipment. 409 (with the rule row and its source per blocking container)
+    once its containers have moved past the states where that change is allowed."""
+    shipment = editing.edit_shipment(
+        session, principal=principal, shipment_id=shipment_id, data=body
+    )
+    return ShipmentOut.model_validate(shipment)
+
+
+@router.get("/shipments/{shipment_id}/history", response_model=list[HistoryEntry])
+def shipment_history(
+    shipment_id: str,
+    session: Session = DB,
+    principal: Principal = Depends(require("linked_unloading.read")),
+) -> list[HistoryEntry]:
+    return editing.history(session, principal=principal, shipment_id=shipment_id)
 
 
 @router.get("/containers", response_model=ContainerPage)

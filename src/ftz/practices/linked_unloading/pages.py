@@ -1,5 +1,5 @@
 """p02 pages: overview with statistics, the port registry, the route comparison, the container
-list and timeline with each party's actions, and filing a shipment."""
+list and timeline with each party's actions (shipments: shipment_pages)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
@@ -17,13 +16,13 @@ from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems
 from ftz.core.web.templating import render
-from ftz.practices.linked_unloading import reference, service, stats
+from ftz.practices.linked_unloading import reference, service, shipment_pages, stats
 from ftz.practices.linked_unloading.endpoints import container_filter
 from ftz.practices.linked_unloading.repository import ContainerFilter
-from ftz.practices.linked_unloading.schemas import ShipmentIn
 from ftz.practices.linked_unloading.workflow import STATUSES
 
 router = APIRouter(include_in_schema=False)
+router.include_router(shipment_pages.router)
 DB = Depends(get_db, scope="function")
 BASE = "/linked-unloading"
 
@@ -151,61 +150,3 @@ async def container_action(
             request, session, principal, container_id, form_problems(exc), status=422
         )
     return RedirectResponse(f"{BASE}/containers/{container_id}", status_code=303)
-
-
-@router.get("/shipments/new", response_class=HTMLResponse)
-def new_shipment(
-    request: Request, _: Principal = Depends(require("linked_unloading.file"))
-) -> Response:
-    context = {"errors": [], "values": {"direction": "import"}, "ref": reference.reference()}
-    return render(request, "linked_unloading/new.html", context)
-
-
-def parse_containers(text: str) -> list[dict[str, Any]]:
-    """One container a line: `NUMBER [20|40]` (40 when the size is left out)."""
-    rows = []
-    for line in text.splitlines():
-        parts = line.split()
-        if parts:
-            size = parts[1] if len(parts) > 1 else "40"
-            rows.append({"number": parts[0], "size_ft": int(size) if size.isdigit() else size})
-    return rows
-
-
-@router.post("/shipments/new", response_class=HTMLResponse)
-async def file_shipment(
-    request: Request,
-    session: Session = DB,
-    principal: Principal = Depends(require("linked_unloading.file")),
-) -> Response:
-    form = await request.form()
-    values = {k: str(v) for k, v in form.items()}
-    try:
-        data = ShipmentIn.model_validate(
-            {
-                "direction": values.get("direction"),
-                "port_code": values.get("port_code", ""),
-                "consignee": values.get("consignee", ""),
-                "bill_of_lading": values.get("bill_of_lading", ""),
-                "vessel": values.get("vessel", ""),
-                "declared_in_advance": values.get("declared_in_advance") == "on",
-                "containers": parse_containers(values.get("containers", "")),
-            }
-        )
-        with session.begin_nested():
-            shipment = service.file_shipment(session, principal=principal, data=data)
-    except (FtzError, ValidationError) as exc:
-        context = {"errors": form_problems(exc), "values": values, "ref": reference.reference()}
-        return render(request, "linked_unloading/new.html", context, status=422)
-    return RedirectResponse(f"{BASE}/shipments/{shipment.id}", status_code=303)
-
-
-@router.get("/shipments/{shipment_id}", response_class=HTMLResponse)
-def shipment_page(
-    request: Request,
-    shipment_id: str,
-    session: Session = DB,
-    principal: Principal = Depends(require("linked_unloading.read")),
-) -> Response:
-    shipment = service.get_shipment(session, principal=principal, shipment_id=shipment_id)
-    return render(request, "linked_unloading/shipment.html", {"s": shipment})

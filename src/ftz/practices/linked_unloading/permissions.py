@@ -14,10 +14,13 @@ DEPARTMENTS = (CUSTOMS, TERMINAL, BARGE)
 PORTS = declare("linked_unloading.ports", EVERYONE, "Read the linked-port registry")
 COMPARE = declare("linked_unloading.compare", EVERYONE, "Compare barge, truck and transshipment")
 FILE = declare("linked_unloading.file", {Role.ENTERPRISE}, "File shipments and their containers")
+EDIT = declare(
+    "linked_unloading.edit", {Role.ENTERPRISE}, "Correct own shipments while their boxes allow it"
+)
 READ = declare(
     "linked_unloading.read", ALL_SIGNED_IN, "Read shipments and containers (enterprises: own)"
 )
 POST = declare("linked_unloading.post", {Role.OFFICER, Role.ENTERPRISE}, "Post container events")
 STATS = declare("linked_unloading.stats", ALL_SIGNED_IN, "Statistics (enterprises: own)")
 
-ALL = [PORTS, COMPARE, FILE, READ, POST, STATS]
+ALL = [PORTS, COMPARE, FILE, EDIT, READ, POST, STATS]

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal, visibility
+from ftz.core.auth import scoping
+from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import not_found
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
 from ftz.practices.linked_unloading.models import Container, Shipment
@@ -26,15 +27,25 @@ class ContainerFilter:
     text: str | None = None  # container number, shipment number or bill of lading
 
 
+@dataclass(frozen=True)
+class ShipmentFilter:
+    direction: str | None = None
+    port: str | None = None
+    status: str | None = None  # shipments with at least one container in this status
+    text: str | None = None  # shipment number, bill of lading, consignee or vessel
+
+
 def scoped(query: Select[Any], model: type[Owned], principal: Principal) -> Select[Any]:
-    seen = visibility(principal, DEPARTMENTS)
-    if seen == "own":
-        return query.where(model.org_id == principal.org_id)
-    return query if seen == "all" else query.where(false())
+    return scoping.scoped(query, model, principal, DEPARTMENTS)
 
 
-def get_owned(session: Session, principal: Principal, model: type[Owned], id_: str) -> Owned:
-    found = session.scalar(scoped(select(model).where(model.id == id_), model, principal))
+def get_owned(
+    session: Session, principal: Principal, model: type[Owned], id_: str, *, lock: bool = False
+) -> Owned:
+    """The record if the principal may see it; `lock` holds its row until the transaction ends
+    (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers)."""
+    query = scoped(select(model).where(model.id == id_), model, principal)
+    found = session.scalar(query.with_for_update() if lock else query)
     if found is None:
         raise not_found(model.__name__.lower())
     return found  # type: ignore[no-any-return]
@@ -72,16 +83,37 @@ def all_containers(session: Session, principal: Principal, where: ContainerFilte
     return list(session.scalars(query))
 
 
-def list_shipments(
-    session: Session, principal: Principal, params: PageParams, text: str | None
-) -> Page[Shipment]:
+def _shipments(principal: Principal, where: ShipmentFilter) -> Select[Any]:
     query = scoped(select(Shipment), Shipment, principal)
-    if text:
-        like = f"%{text.strip().upper()}%"
+    if where.direction:
+        query = query.where(Shipment.direction == where.direction)
+    if where.port:
+        query = query.where(Shipment.port_code == where.port.upper())
+    if where.status:
+        boxes = select(Container.shipment_id).where(Container.status == where.status)
+        query = query.where(Shipment.id.in_(boxes))
+    if where.text:
+        like = f"%{where.text.strip().upper()}%"
         query = query.where(
-            Shipment.number.like(like) | func.upper(Shipment.bill_of_lading).like(like)
+            Shipment.number.like(like)
+            | func.upper(Shipment.bill_of_lading).like(like)
+            | func.upper(Shipment.consignee).like(like)
+            | func.upper(Shipment.vessel).like(like)
         )
-    return paginate_query(session, query.order_by(Shipment.created_at.desc()), params)
+    return query
+
+
+def list_shipments(
+    session: Session, principal: Principal, params: PageParams, where: ShipmentFilter
+) -> Page[Shipment]:
+    query = _shipments(principal, where).order_by(Shipment.created_at.desc(), Shipment.id.desc())
+    return paginate_query(session, query, params)
+
+
+def all_shipments(session: Session, principal: Principal, where: ShipmentFilter) -> list[Shipment]:
+    """Every matching shipment (CSV export), oldest first."""
+    query = _shipments(principal, where).order_by(Shipment.created_at, Shipment.id)
+    return list(session.scalars(query))
 
 
 def count_shipments(session: Session) -> int:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ftz.core.kit.pagination import PageOut
+
 Direction = Literal["import", "export"]
 
 
@@ -27,6 +29,31 @@ class ShipmentIn(BaseModel):
     vessel: str = Field("", max_length=100)
     declared_in_advance: bool = False
     containers: list[ContainerIn] = Field(min_length=1, max_length=200)
+
+
+class ShipmentEdit(BaseModel):
+    """A correction of a filed shipment: only the fields given change. `containers` is the whole
+    new list; boxes left out are cancelled, new ones added, changed sizes corrected."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    port_code: str | None = Field(None, min_length=3, max_length=8)
+    consignee: str | None = Field(None, min_length=1, max_length=200)
+    bill_of_lading: str | None = Field(None, min_length=1, max_length=40)
+    vessel: str | None = Field(None, max_length=100)
+    declared_in_advance: bool | None = None
+    containers: list[ContainerIn] | None = Field(None, min_length=1, max_length=200)
+
+
+class HistoryEntry(BaseModel):
+    """One filing or edit of a shipment, from the audit trail, with its evidence-ledger entry."""
+
+    at: datetime
+    actor: str
+    action: str
+    changes: dict[str, Any]
+    ledger_index: int | None
+    rows: list[str]
 
 
 class EventIn(BaseModel):
@@ -80,11 +107,7 @@ class ContainerDetail(ContainerOut):
     expected_barge_hours: float = 0.0
 
 
-class ContainerPage(BaseModel):
-    items: list[ContainerOut]
-    total: int
-    page: int
-    size: int
+ContainerPage = PageOut[ContainerOut]
 
 
 class ShipmentOut(BaseModel):
@@ -105,8 +128,4 @@ class ShipmentOut(BaseModel):
     containers: list[ContainerOut]
 
 
-class ShipmentPage(BaseModel):
-    items: list[ShipmentOut]
-    total: int
-    page: int
-    size: int
+ShipmentPage = PageOut[ShipmentOut]

@@ -24,7 +24,7 @@ from ftz.core.rules import RuleSet
 from ftz.core.workflow import allowed_events, fire
 from ftz.practices.linked_unloading import reference, repository
 from ftz.practices.linked_unloading.models import Container, Event, Shipment
-from ftz.practices.linked_unloading.repository import ContainerFilter
+from ftz.practices.linked_unloading.repository import ContainerFilter, ShipmentFilter
 from ftz.practices.linked_unloading.schemas import ShipmentIn
 from ftz.practices.linked_unloading.workflow import ENTERPRISE_PARTY, EVENT_PARTY, FLOWS
 
@@ -128,34 +128,42 @@ def file_shipment(
         declared_in_advance=data.declared_in_advance,
         teu=teu,
         comparison=comparison.model_dump(mode="json"),
-        fast_track=_fast_track(data.direction, data.declared_in_advance, selected=False),
+        fast_track=fast_track_verdict(data.direction, data.declared_in_advance, selected=False),
     )
     session.add(shipment)
     session.flush()
-    initial = FLOWS[data.direction].initial_state.id
     for number, item in zip(numbers, data.containers, strict=True):
-        container = Container(
-            shipment=shipment,
-            org_id=shipment.org_id,
-            number=number,
-            size_ft=item.size_ft,
-            direction=shipment.direction,
-            port_code=shipment.port_code,
-            status=initial,
-            filed_at=when,
-            last_event_at=when,
-            inspection=decide("inspection_site.json", {"selected": False, "mode": "barge"}),
-        )
-        session.add(container)
-        session.flush()
-        event = "declare" if data.direction == "import" else "book"
-        _record(session, container, event=event, source="", party=ENTERPRISE_PARTY,
-                principal=principal, at=when, note="")  # fmt: skip
+        add_container(session, shipment, number, item.size_ft, principal=principal, at=when)
     session.flush()
     return shipment
 
 
-def _fast_track(direction: str, in_advance: bool, *, selected: bool) -> dict[str, Any]:
+def add_container(
+    session: Session, shipment: Shipment, number: str, size_ft: int, *, principal: Principal,
+    at: datetime,
+) -> Container:  # fmt: skip
+    """A box joins the shipment in its flow's first state, with its declare/book event."""
+    container = Container(
+        shipment=shipment,
+        org_id=shipment.org_id,
+        number=number,
+        size_ft=size_ft,
+        direction=shipment.direction,
+        port_code=shipment.port_code,
+        status=FLOWS[shipment.direction].initial_state.id,
+        filed_at=at,
+        last_event_at=at,
+        inspection=decide("inspection_site.json", {"selected": False, "mode": "barge"}),
+    )
+    session.add(container)
+    session.flush()
+    event = "declare" if shipment.direction == "import" else "book"
+    _record(session, container, event=event, source="", party=ENTERPRISE_PARTY,
+            principal=principal, at=at, note="")  # fmt: skip
+    return container
+
+
+def fast_track_verdict(direction: str, in_advance: bool, *, selected: bool) -> dict[str, Any]:
     context = {"direction": direction, "declared_in_advance": in_advance, "selected": selected}
     return decide("fast_track.json", context)
 
@@ -216,7 +224,7 @@ def _apply(container: Container, event: str, when: datetime) -> None:
         container.selected = True
         container.inspection = decide("inspection_site.json", {"selected": True, "mode": "barge"})
         shipment = container.shipment
-        shipment.fast_track = _fast_track(
+        shipment.fast_track = fast_track_verdict(
             shipment.direction, shipment.declared_in_advance, selected=True
         )
     elif event in ("pick_up", "load_vessel", "cancel"):
@@ -249,9 +257,9 @@ def list_containers(
 
 
 def list_shipments(
-    session: Session, *, principal: Principal, params: PageParams, text: str | None = None
+    session: Session, *, principal: Principal, params: PageParams, where: ShipmentFilter
 ) -> Page[Shipment]:
-    return repository.list_shipments(session, principal, params, text)
+    return repository.list_shipments(session, principal, params, where)
 
 
 def advise(

@@ -11,12 +11,19 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
 from ftz.practices.linked_unloading import reference, repository
-from ftz.practices.linked_unloading.repository import ContainerFilter
+from ftz.practices.linked_unloading.repository import ContainerFilter, ShipmentFilter
 
 CSV_COLUMNS = (
     "container", "size_ft", "shipment", "bill_of_lading", "direction", "port", "status",
     "selected", "inspection_site", "filed_at", "barge_departed_at", "barge_arrived_at",
     "transit_hours", "delay", "completed_at",
+)  # fmt: skip
+
+
+SHIPMENT_COLUMNS = (
+    "shipment", "direction", "port", "consignee", "bill_of_lading", "vessel",
+    "declared_in_advance", "teu", "containers", "cancelled", "statuses", "fast_track",
+    "fast_track_eligible", "saved_cny_vs_transshipment", "filed_at",
 )  # fmt: skip
 
 
@@ -79,6 +86,25 @@ def containers_csv(session: Session, *, principal: Principal, where: ContainerFi
                 c.inspection.get("site", ""), iso(c.filed_at), iso(c.barge_departed_at),
                 iso(c.barge_arrived_at), "" if c.transit_hours is None else c.transit_hours,
                 c.delay.get("verdict", ""), iso(c.completed_at),
+            ]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def shipments_csv(session: Session, *, principal: Principal, where: ShipmentFilter) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(SHIPMENT_COLUMNS)
+    for s in repository.all_shipments(session, principal, where):
+        statuses = Counter(c.status for c in s.containers)
+        writer.writerow(
+            [
+                s.number, s.direction, s.port_code, s.consignee, s.bill_of_lading, s.vessel,
+                "yes" if s.declared_in_advance else "no", s.teu,
+                len(s.containers) - statuses["cancelled"], statuses["cancelled"],
+                " ".join(f"{k}:{v}" for k, v in sorted(statuses.items())),
+                s.fast_track.get("measure", ""), "yes" if s.fast_track.get("eligible") else "no",
+                s.comparison.get("saved_cny_vs_transshipment", ""), s.created_at.isoformat(),
             ]
         )  # fmt: skip
     return out.getvalue()

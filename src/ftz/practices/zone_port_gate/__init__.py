@@ -34,7 +34,9 @@ practice = PracticeSpec(
         NavLink("/zone-port-gate/gate", "Record a vehicle", "zone_port_gate.operate"),
         NavLink("/zone-port-gate/transactions", "Gate transactions", "zone_port_gate.read"),
         NavLink("/zone-port-gate/declarations", "Declarations", "zone_port_gate.read"),
+        NavLink("/zone-port-gate/manifests", "Manifests", "zone_port_gate.read"),
         NavLink("/zone-port-gate/statistics", "Daily statistics", "zone_port_gate.stats"),
+        NavLink("/zone-port-gate/volumes", "Airport daily volumes", "zone_port_gate.stats"),
     ],
     demo=load_demo,
 )

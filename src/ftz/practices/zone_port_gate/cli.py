@@ -3,15 +3,14 @@ resolve holds, list, statistics and CSV export. Bodies are the API's JSON."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import typer
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail
+from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail, read_model
 from ftz.core.kit.errors import FtzError
 from ftz.practices.zone_port_gate import exports, repository, service
 from ftz.practices.zone_port_gate.schemas import (
@@ -21,21 +20,19 @@ from ftz.practices.zone_port_gate.schemas import (
     GateOut,
     InstructionIn,
     ManifestIn,
+    ManifestOut,
     ResolveIn,
+    VolumeIn,
+    VolumeOut,
 )
 
 app = typer.Typer(no_args_is_help=True, help="p11 区港直达直装 zone–port direct gate")
 FILE = typer.Argument(..., exists=True, dir_okay=False)
 
 
-def _body(path: Path, model: type[BaseModel]) -> Any:
-    try:
-        return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        fail(f"{path}: not JSON ({exc})", 2)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        fail(f"{path}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}", 2)
+def _first(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
 
 
 def _run(as_user: str | None, action: Any) -> Any:
@@ -56,7 +53,7 @@ def declare(
     body: Path = FILE, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION
 ) -> None:
     """Declare a shipment (enterprise) from BODY.json."""
-    data = _body(body, DeclarationIn)
+    data = read_model(body, DeclarationIn)
     out = _run(
         as_user,
         lambda s, p: DeclarationOut.model_validate(service.declare(s, principal=p, data=data)),
@@ -88,9 +85,80 @@ def manifest(
     body: Path = FILE, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION
 ) -> None:
     """Register a manifest (airport) from BODY.json."""
-    data = _body(body, ManifestIn)
+    data = read_model(body, ManifestIn)
     out = _run(as_user, lambda s, p: service.register_manifest(s, principal=p, data=data).number)
     emit({"number": out}, as_json, out)
+
+
+@app.command("manifests")
+def manifests(
+    q: str | None = typer.Option(None, help="Manifest, declaration or flight number"),
+    csv: bool = typer.Option(False, "--csv", help="Print CSV"),
+    as_user: str | None = AS_USER_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """List manifests (newest first), or print them as CSV."""
+
+    def listing(session: Any, principal: Any) -> Any:
+        query = repository.manifests_query(principal, text=q)
+        if csv:
+            return "".join(exports.manifest_rows(session, query))
+        return [ManifestOut.model_validate(m).model_dump(mode="json")
+                for m in session.scalars(query.limit(200))]  # fmt: skip
+
+    out = _run(as_user, listing)
+    if csv:
+        typer.echo(out, nl=False)
+        return
+    emit(out, as_json, "\n".join(
+        f"{m['number']} {m['declaration_number']} {m['flight'] or '-'} "
+        f"{len(m['units'])} units {m['weight_kg']} kg" for m in out))  # fmt: skip
+
+
+@app.command("volume")
+def volume(
+    day: str = typer.Argument(..., help="YYYY-MM-DD (local day)"),
+    export_kg: int = typer.Option(..., "--export-kg", help="The airport's export tonnage (kg)"),
+    import_kg: int = typer.Option(..., "--import-kg", help="The airport's import tonnage (kg)"),
+    as_user: str | None = AS_USER_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The airport: record a day's whole export and import tonnage (replaces an earlier report)."""
+    try:
+        on = date.fromisoformat(day)
+    except ValueError:
+        fail(f"day: not a date: {day}", 2)
+    try:
+        data = VolumeIn(airport_export_kg=export_kg, airport_import_kg=import_kg)
+    except ValidationError as exc:
+        fail(_first(exc), 2)
+
+    def record(session: Any, principal: Any) -> dict[str, Any]:
+        saved = service.record_volume(session, principal=principal, day=on, data=data)
+        return VolumeOut.model_validate(saved).model_dump(mode="json")
+
+    out = _run(as_user, record)
+    emit(out, as_json, f"{out['day']} export {out['airport_export_kg']} kg, "
+         f"import {out['airport_import_kg']} kg")  # fmt: skip
+
+
+@app.command("volumes")
+def volumes(
+    csv: bool = typer.Option(False, "--csv", help="Print CSV"),
+    as_user: str | None = AS_USER_OPTION,
+) -> None:
+    """The airport's reported daily volumes, latest day first (or as CSV)."""
+
+    def listing(session: Any, principal: Any) -> str:
+        query = repository.volumes_query()
+        if csv:
+            return "".join(exports.volume_rows(session, query))
+        return "\n".join(
+            f"{v.day} export {v.airport_export_kg} kg import {v.airport_import_kg} kg"
+            for v in session.scalars(query.limit(366))
+        )
+
+    typer.echo(_run(as_user, listing))
 
 
 @app.command("gate")
@@ -98,7 +166,7 @@ def gate(
     body: Path = FILE, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION
 ) -> None:
     """Post one vehicle's gate reading from BODY.json; prints the verdict and every mismatch."""
-    data = _body(body, GateIn)
+    data = read_model(body, GateIn)
     out = _run(
         as_user, lambda s, p: GateOut.model_validate(service.pass_gate(s, principal=p, data=data))
     )

@@ -57,6 +57,15 @@ def _mismatch(row: FiredRow) -> dict[str, Any]:
     return {**row.as_dict(), "check": row.outputs["check"], "source": row.outputs["source"]}
 
 
+def _seal_mismatches(units: list[dict[str, Any]], recorded: dict[str, list[str]]) -> int:
+    """Units read at the gate whose seals differ from those a document records for them."""
+    return sum(
+        1
+        for u in units
+        if u["number"] in recorded and sorted(u["seals"]) != sorted(recorded[u["number"]])
+    )
+
+
 def measure(
     reading: GateIn, declaration: Declaration | None, manifest: Manifest | None
 ) -> tuple[dict[str, Any], list[FiredRow]]:
@@ -79,8 +88,11 @@ def measure(
         ),
         "undeclared_units": 0,
         "missing_units": 0,
-        "unmanifested_units": len(seen - set(manifest.units)) if manifest else 0,
+        "unmanifested_units": len(seen - manifest.unit_numbers) if manifest else 0,
         "seal_mismatches": 0,
+        "manifest_seal_mismatches": _seal_mismatches(units, manifest.seals_by_unit)
+        if manifest
+        else 0,
         "weight_over_declaration": False,
         "weight_over_manifest": bool(
             manifest and _over(reading.weight_kg, manifest.weight_kg, tolerance.result)
@@ -91,11 +103,8 @@ def measure(
         declared = {u["number"]: u for u in declaration.units}
         facts["undeclared_units"] = len(seen - declared.keys())
         facts["missing_units"] = len(declared.keys() - seen)
-        facts["seal_mismatches"] = sum(
-            1
-            for u in units
-            if u["number"] in declared
-            and sorted(u["seals"]) != sorted(declared[u["number"]]["seals"])
+        facts["seal_mismatches"] = _seal_mismatches(
+            units, {n: u["seals"] for n, u in declared.items()}
         )
         facts["weight_over_declaration"] = _over(
             reading.weight_kg, declaration.weight_kg, tolerance.result

@@ -19,6 +19,7 @@ from ftz.core.web.forms import form_problems
 from ftz.core.web.templating import render
 from ftz.practices.zone_port_gate import forms, repository, service
 from ftz.practices.zone_port_gate.models import Declaration
+from ftz.practices.zone_port_gate.permissions import AIRPORT, CUSTOMS
 from ftz.practices.zone_port_gate.schemas import DeclarationIn, InstructionIn
 
 router = APIRouter(include_in_schema=False)
@@ -87,6 +88,8 @@ def _detail(
         "can_instruct": allows(principal, "zone_port_gate.instruct")
         and (principal.is_admin or principal.department == "customs"),
         "is_owner": principal.is_enterprise and declaration.org_id == principal.org_id,
+        "can_file_manifest": allows(principal, "zone_port_gate.operate")
+        and (principal.is_admin or principal.department in (AIRPORT, CUSTOMS)),
     }
     return render(request, T + "declaration.html", context, status=status)
 

@@ -23,6 +23,7 @@ from ftz.practices.zone_port_gate.schemas import (
     GateIn,
     InstructionIn,
     ManifestIn,
+    ManifestUnitIn,
     ResolveIn,
     UnitIn,
     VolumeIn,
@@ -75,7 +76,8 @@ def _vehicle(session: Session, people: dict[str, Principal], rng: random.Random,
         return people[name]
 
     units = _units(rng, rng.randint(2, 3))
-    weight = sum(rng.randint(3_600, 4_900) for _ in units)
+    unit_weights = [rng.randint(3_600, 4_900) for _ in units]
+    weight = sum(unit_weights)
     number = f"4612{at:%Y%m%d}{n:06d}"
     plate = f"豫A{rng.randint(10000, 99999)}"
     enterprise = who("zpg.ent.a" if direction == "export" else "zpg.ent.b")
@@ -89,7 +91,8 @@ def _vehicle(session: Session, people: dict[str, Principal], rng: random.Random,
                                         site="zone" if select_site else None))  # fmt: skip
     service.register_manifest(session, principal=who("zpg.gate"), data=ManifestIn(
         number=f"880{n:08d}", declaration_number=number, flight=f"CV{9700 + n % 50}",
-        units=[u.number for u in units], weight_kg=weight))  # fmt: skip
+        units=[ManifestUnitIn(number=u.number, kind=u.kind, seals=u.seals, weight_kg=kg)
+               for u, kg in zip(units, unit_weights, strict=True)]))  # fmt: skip
     read = [u.model_copy() for u in units]
     weighed = weight + rng.randint(-40, 40)
     if flaw == "seal":

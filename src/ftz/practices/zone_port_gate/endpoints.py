@@ -28,6 +28,8 @@ from ftz.practices.zone_port_gate.schemas import (
     ManifestPage,
     ResolveIn,
     VolumeIn,
+    VolumeOut,
+    VolumePage,
 )
 
 router = APIRouter()
@@ -35,6 +37,7 @@ DB = Depends(get_db, scope="function")
 READ = Depends(require("zone_port_gate.read"))
 INSTRUCT = Depends(require("zone_port_gate.instruct"))
 OPERATE = Depends(require("zone_port_gate.operate"))
+STATS = Depends(require("zone_port_gate.stats"))
 
 
 @router.post("/declarations", response_model=DeclarationOut, status_code=201)
@@ -92,9 +95,28 @@ def create_manifest(body: ManifestIn, session: Session = DB, principal: Principa
 
 @router.get("/manifests", response_model=ManifestPage)
 def list_manifests(
-    params: PageParams = Depends(page_params), session: Session = DB, principal: Principal = READ
+    q: str | None = Query(None, max_length=40),
+    params: PageParams = Depends(page_params),
+    session: Session = DB,
+    principal: Principal = READ,
 ) -> dict[str, Any]:
-    return repository.list_manifests(session, principal, params).__dict__
+    return paginate_query(session, repository.manifests_query(principal, text=q), params).__dict__
+
+
+def _csv(body: str, name: str) -> Response:
+    return Response(
+        content=body,
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/manifests.csv", response_class=Response)
+def manifests_csv(
+    q: str | None = Query(None, max_length=40), session: Session = DB, principal: Principal = READ
+) -> Response:
+    query = repository.manifests_query(principal, text=q)
+    return _csv("".join(exports.manifest_rows(session, query)), "gate-manifests.csv")
 
 
 @router.post("/transactions", response_model=GateOut, status_code=201)
@@ -128,11 +150,7 @@ def transactions_csv(
     filters: dict[str, Any] = Depends(_filters), session: Session = DB, principal: Principal = READ
 ) -> Response:
     body = "".join(exports.csv_rows(session, repository.transactions_query(principal, **filters)))
-    return Response(
-        content=body,
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": 'attachment; filename="gate-transactions.csv"'},
-    )
+    return _csv(body, "gate-transactions.csv")
 
 
 @router.get("/transactions/{transaction_id}", response_model=GateOut)
@@ -148,18 +166,43 @@ def resolve(
     return service.resolve(session, principal=principal, transaction_id=transaction_id, data=body)
 
 
-@router.put("/volumes/{day}", response_model=dict[str, Any])
+@router.put("/volumes/{day}", response_model=VolumeOut)
 def record_volume(
     day: date, body: VolumeIn, session: Session = DB, principal: Principal = OPERATE
+) -> Any:
+    """The airport: the day's whole export and import tonnage (a second report replaces it)."""
+    return service.record_volume(session, principal=principal, day=day, data=body)
+
+
+def _span(
+    since: date | None = Query(None, description="First day"),
+    until: date | None = Query(None, description="Last day"),
+) -> dict[str, date | None]:
+    return {"since": since, "until": until}
+
+
+@router.get("/volumes", response_model=VolumePage)
+def list_volumes(
+    span: dict[str, date | None] = Depends(_span),
+    params: PageParams = Depends(page_params),
+    session: Session = DB,
+    _: Principal = STATS,
 ) -> dict[str, Any]:
-    volume = service.record_volume(session, principal=principal, day=day, data=body)
-    return {"day": volume.day, **body.model_dump()}
+    return paginate_query(session, repository.volumes_query(**span), params).__dict__
+
+
+@router.get("/volumes.csv", response_class=Response)
+def volumes_csv(
+    span: dict[str, date | None] = Depends(_span), session: Session = DB, _: Principal = STATS
+) -> Response:
+    body = "".join(exports.volume_rows(session, repository.volumes_query(**span)))
+    return _csv(body, "airport-daily-volumes.csv")
 
 
 @router.get("/statistics", response_model=dict[str, Any])
 def statistics(
     days: int = Query(30, ge=1, le=366),
     session: Session = DB,
-    principal: Principal = Depends(require("zone_port_gate.stats")),
+    principal: Principal = STATS,
 ) -> dict[str, Any]:
     return service.statistics(session, principal=principal, days=days)

@@ -48,8 +48,19 @@ class Manifest(Audited, IdMixin, TimestampMixin, Base):
     number: Mapped[str] = mapped_column(String(32), unique=True)
     declaration_number: Mapped[str] = mapped_column(String(32), index=True)
     flight: Mapped[str] = mapped_column(String(16), default="")
-    units: Mapped[list[str]] = mapped_column(JSONValue, default=list)
+    # [{"number", "kind", "seals": [...], "weight_kg"}]; rows stored before seals and unit
+    # weights were taken hold bare numbers (schemas.unit_rows reads both).
+    units: Mapped[list[Any]] = mapped_column(JSONValue, default=list)
     weight_kg: Mapped[int] = mapped_column(BigInteger)
+
+    @property
+    def unit_numbers(self) -> set[str]:
+        return {u if isinstance(u, str) else u["number"] for u in self.units}
+
+    @property
+    def seals_by_unit(self) -> dict[str, list[str]]:
+        """Seals the manifest records per unit (units without recorded seals left out)."""
+        return {u["number"]: u["seals"] for u in self.units if isinstance(u, dict) and u["seals"]}
 
 
 class GateTransaction(Audited, IdMixin, TimestampMixin, Base):

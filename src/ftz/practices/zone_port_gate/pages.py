@@ -18,8 +18,15 @@ from ftz.core.kit.errors import FtzError
 from ftz.core.kit.pagination import PageParams, page_params, paginate_query
 from ftz.core.web.forms import form_problems
 from ftz.core.web.templating import render
-from ftz.practices.zone_port_gate import declaration_pages, forms, repository, service
+from ftz.practices.zone_port_gate import (
+    airport_pages,
+    declaration_pages,
+    forms,
+    repository,
+    service,
+)
 from ftz.practices.zone_port_gate.models import GateTransaction
+from ftz.practices.zone_port_gate.permissions import AIRPORT
 from ftz.practices.zone_port_gate.schemas import (
     GateIn,
     ResolveIn,
@@ -27,6 +34,7 @@ from ftz.practices.zone_port_gate.schemas import (
 
 router = APIRouter(include_in_schema=False)
 router.include_router(declaration_pages.router)
+router.include_router(airport_pages.router)
 DB = Depends(get_db, scope="function")
 READ = Depends(require("zone_port_gate.read"))
 STATS = Depends(require("zone_port_gate.stats"))
@@ -62,7 +70,11 @@ def statistics(
     principal: Principal = STATS,
 ) -> Response:
     stats = service.statistics(session, principal=principal, days=days)
-    return render(request, T + "statistics.html", {"stats": stats, "days": days})
+    can_record = allows(principal, "zone_port_gate.operate") and (
+        principal.is_admin or principal.department == AIRPORT
+    )
+    context = {"stats": stats, "days": days, "can_record": can_record}
+    return render(request, T + "statistics.html", context)
 
 
 @router.get("/transactions", response_class=HTMLResponse)

@@ -6,30 +6,29 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, false, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ftz.core.auth.principal import Principal, visibility
-from ftz.core.kit.errors import not_found
+from ftz.core.auth import scoping
+from ftz.core.auth.principal import Principal
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
-from ftz.practices.zone_port_gate.models import Declaration, GateTransaction, Manifest
+from ftz.practices.zone_port_gate.models import (
+    DailyVolume,
+    Declaration,
+    GateTransaction,
+    Manifest,
+)
 from ftz.practices.zone_port_gate.permissions import DEPARTMENTS
 
 Owned = TypeVar("Owned", Declaration, Manifest, GateTransaction)
 
 
 def scoped(query: Select[Any], model: type[Owned], principal: Principal) -> Select[Any]:
-    seen = visibility(principal, DEPARTMENTS)
-    if seen == "own":
-        return query.where(model.org_id == principal.org_id)
-    return query if seen == "all" else query.where(false())
+    return scoping.scoped(query, model, principal, DEPARTMENTS)
 
 
 def get_owned(session: Session, principal: Principal, model: type[Owned], id_: str) -> Owned:
-    found = session.scalar(scoped(select(model).where(model.id == id_), model, principal))
-    if found is None:
-        raise not_found(model.__name__.lower())
-    return found  # type: ignore[no-any-return]
+    return scoping.get_owned(session, principal, model, id_, DEPARTMENTS)
 
 
 def declaration_by_number(session: Session, number: str) -> Declaration | None:
@@ -67,9 +66,27 @@ def list_declarations(
     return paginate_query(session, ordered, params)
 
 
-def list_manifests(session: Session, principal: Principal, params: PageParams) -> Page[Manifest]:
+def manifests_query(principal: Principal, *, text: str | None = None) -> Select[Any]:
+    """Manifests newest first; `text` matches the manifest, declaration or flight number."""
     query = scoped(select(Manifest), Manifest, principal)
-    return paginate_query(session, query.order_by(Manifest.created_at.desc()), params)
+    if text:
+        like = f"%{text.replace(' ', '').upper()}%"
+        query = query.where(
+            Manifest.number.like(like)
+            | Manifest.declaration_number.like(like)
+            | Manifest.flight.like(like)
+        )
+    return query.order_by(Manifest.created_at.desc(), Manifest.id.desc())
+
+
+def volumes_query(since: date | None = None, until: date | None = None) -> Select[Any]:
+    """The airport's daily volumes, latest day first (airport statistics: no owner to scope)."""
+    query = select(DailyVolume)
+    if since:
+        query = query.where(DailyVolume.day >= since)
+    if until:
+        query = query.where(DailyVolume.day <= until)
+    return query.order_by(DailyVolume.day.desc())
 
 
 def transactions_query(

@@ -33,9 +33,10 @@ from ftz.practices.zone_port_gate.workflow import DeclarationFlow, GateFlow
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 PASSED = ("released", "cleared")  # goods that went through the gate
+MAX_VEHICLE_KG = 80_000  # the gate scale's range, as in the API shapes
 
 
-def _department(principal: Principal, *departments: str) -> None:
+def require_department(principal: Principal, *departments: str) -> None:
     if not principal.is_admin and principal.department not in departments:
         raise forbidden(f"only officers of {' or '.join(departments)} may do this")
 
@@ -76,7 +77,7 @@ def instruct(
     session: Session, *, principal: Principal, declaration_id: str, data: InstructionIn
 ) -> Declaration:
     """Customs releases the shipment or selects it for inspection at the airport or the zone."""
-    _department(principal, CUSTOMS)
+    require_department(principal, CUSTOMS)
     declaration = repository.get_owned(session, principal, Declaration, declaration_id)
     if data.action == "select":
         if data.site is None:
@@ -91,11 +92,33 @@ def instruct(
 
 
 def register_manifest(session: Session, *, principal: Principal, data: ManifestIn) -> Manifest:
-    _department(principal, AIRPORT, CUSTOMS)
+    """The airport (or customs) files the manifest of one vehicle's load: units with their
+    seals and weights; the gross weight is the units' sum when each carries its weight."""
+    require_department(principal, AIRPORT, CUSTOMS)
+    numbers = [u.number for u in data.units]
+    if len(set(numbers)) != len(numbers):
+        raise validation_error("units", "a unit is listed twice")
+    weights = [u.weight_kg for u in data.units if u.weight_kg is not None]
+    if weights and len(weights) != len(data.units):
+        raise validation_error("units", "give every unit's weight, or none")
+    total = sum(weights) if weights else data.weight_kg
+    if total is None:
+        raise validation_error("weight_kg", "give the manifest's weight or each unit's weight")
+    if weights and data.weight_kg is not None and data.weight_kg != total:
+        raise validation_error("weight_kg", f"{data.weight_kg} differs from the units' sum {total}")
+    if total > MAX_VEHICLE_KG:
+        raise validation_error("weight_kg", f"{total} kg is over {MAX_VEHICLE_KG} kg")
     if session.scalar(select(Manifest.id).where(Manifest.number == data.number)):
         raise conflict(f"manifest {data.number} already exists")
     declaration = repository.declaration_by_number(session, data.declaration_number)
-    manifest = Manifest(org_id=declaration.org_id if declaration else None, **data.model_dump())
+    manifest = Manifest(
+        org_id=declaration.org_id if declaration else None,
+        number=data.number,
+        declaration_number=data.declaration_number,
+        flight=data.flight,
+        units=[u.model_dump() for u in data.units],
+        weight_kg=total,
+    )
     session.add(manifest)
     session.flush()
     return manifest
@@ -103,7 +126,7 @@ def register_manifest(session: Session, *, principal: Principal, data: ManifestI
 
 def pass_gate(session: Session, *, principal: Principal, data: GateIn) -> GateTransaction:
     """One vehicle at the gate: compare, decide, record, anchor."""
-    _department(principal, AIRPORT, CUSTOMS)
+    require_department(principal, AIRPORT, CUSTOMS)
     started = time.perf_counter()
     declaration = repository.declaration_by_number(session, data.declaration_number)
     manifest = repository.manifest_for(session, data.declaration_number)
@@ -145,7 +168,7 @@ def resolve(
     session: Session, *, principal: Principal, transaction_id: str, data: ResolveIn
 ) -> GateTransaction:
     """A customs officer checks a held vehicle: clears it (with a note) or turns it back."""
-    _department(principal, CUSTOMS)
+    require_department(principal, CUSTOMS)
     tx = repository.get_owned(session, principal, GateTransaction, transaction_id)
     fire(session, GateFlow, tx, data.action, principal=principal, owner_org_id=tx.org_id,
          note=data.note)  # fmt: skip
@@ -164,7 +187,9 @@ def resolve(
 def record_volume(
     session: Session, *, principal: Principal, day: date, data: VolumeIn
 ) -> DailyVolume:
-    _department(principal, AIRPORT)
+    require_department(principal, AIRPORT)
+    if day > datetime.now(LOCAL).date():
+        raise validation_error("day", "is in the future")
     volume = session.scalar(select(DailyVolume).where(DailyVolume.day == day))
     if volume is None:
         volume = DailyVolume(day=day, **data.model_dump())
@@ -203,7 +228,11 @@ def statistics(session: Session, *, principal: Principal, days: int = 30) -> dic
         v.day: v for v in session.scalars(select(DailyVolume).where(DailyVolume.day >= since))
     }
     out = []
-    for day, vehicles, holds, export_kg, import_kg in rows:
+    # A day the airport reported without any gate traffic still counts: 0 t, a 0% share.
+    quiet = [(day, 0, 0, 0, 0) for day in volumes.keys() - {row[0] for row in rows}]
+    for day, vehicles, holds, export_kg, import_kg in sorted(
+        [*rows, *quiet], key=lambda row: row[0], reverse=True
+    ):
         airport = volumes.get(day)
         exported = int(export_kg)  # PostgreSQL sums to Decimal
         share = (
