@@ -9,13 +9,14 @@ import typer
 
 from ftz.config import get_settings
 from ftz.core.auth import service as accounts
-from ftz.core.cli_kit import JSON_OPTION, cli_session, emit, fail
+from ftz.core.cli_kit import JSON_OPTION, cli_session, emit, fail, problem_line
 from ftz.core.db import make_engine, make_sessionmaker, migrate
 from ftz.core.kit.errors import FtzError
 from ftz.core.ledger import cli as ledger_cli
 from ftz.core.ledger.integrator import drain
 from ftz.core.ledger.service import signing
 from ftz.core.registry import built_practices, practices
+from ftz.domain.network.cli import app as network_app
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -109,6 +110,7 @@ def practices_list(as_json: bool = JSON_OPTION) -> None:
 
 
 app.add_typer(ledger_cli.app, name="ledger")
+app.add_typer(network_app, name="network")
 
 for _spec in built_practices():
     if _spec.cli is not None:
@@ -123,7 +125,7 @@ def main() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except FtzError as exc:
-        fail(exc.detail, 2 if exc.status == 422 else 1)
+        fail(*problem_line(exc))
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:

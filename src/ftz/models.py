@@ -11,5 +11,7 @@ def import_all_models() -> None:
     importlib.import_module("ftz.core.auth.models")
     importlib.import_module("ftz.core.audit.models")
     importlib.import_module("ftz.core.ledger.models")
+    importlib.import_module("ftz.domain.vessels.models")
+    importlib.import_module("ftz.domain.legal.models")
     for spec in built_practices():
         importlib.import_module(f"ftz.practices.{spec.name}.models")
