@@ -1,0 +1,44 @@
+"""CSV exports of the registry, the transfer cases and the sailing reports, with the same
+scoping and filters as the lists (a UTF-8 BOM so spreadsheets read the Chinese names)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from fastapi.responses import Response
+
+YACHT_COLUMNS = ("registration_no", "hull_id", "name_zh", "name_en", "owner_name", "usage",
+                 "length_m", "capacity", "home_port", "berth", "registration_cert_no",
+                 "nationality_cert_no", "nationality_cert_expiry", "survey_cert_no",
+                 "survey_cert_expiry", "rental_filed", "night_certified", "status")  # fmt: skip
+TRANSFER_COLUMNS = ("number", "status", "new_name_zh", "new_owner_name", "new_home_port",
+                    "new_usage", "submitted_at", "accepted_at", "completed_at",
+                    "elapsed_working_days", "sla", "commitment_deadline",
+                    "new_registration_no")  # fmt: skip
+SAILING_COLUMNS = ("number", "status", "marina", "depart_at", "return_at", "usage", "period",
+                   "passengers", "crew", "lookout_aboard", "zone_code", "flags", "border_status",
+                   "disposition", "departed_at", "arrived_at")  # fmt: skip
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return value
+
+
+def csv_response(rows: Iterable[Any], columns: tuple[str, ...], filename: str) -> Response:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(getattr(row, c)) for c in columns])
+    return Response(
+        "\ufeff" + buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,42 @@
+"""Golden cases of the p16 decision tables (rules/golden.yaml), and their sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from ftz.core.rules import load_golden, run_case
+from ftz.practices.yacht_services.common import HERE, rules
+
+CASES = load_golden(HERE / "rules")
+
+
+def test_golden_file_covers_every_table_and_row() -> None:
+    assert {case.decision for case in CASES} == set(rules().keys)
+    fired: set[str] = set()
+    for case in CASES:
+        fired |= {
+            row["row_id"] for row in rules().evaluate(case.decision, case.input).explanation()
+        }
+    every_row = {
+        row["_id"]
+        for key in rules().keys
+        for node in rules().document(key)["nodes"]
+        if node["type"] == "decisionTableNode"
+        for row in node["content"]["rules"]
+    }
+    assert every_row <= fired, every_row - fired
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_golden_case(case) -> None:  # type: ignore[no-untyped-def]
+    assert run_case(rules(), case) is None
+
+
+def test_every_row_has_reasons_and_a_citation_to_the_seed() -> None:
+    for key in rules().keys:
+        table = next(n for n in rules().document(key)["nodes"] if n["type"] == "decisionTableNode")
+        assert {"reason_zh", "reason_en", "citation"} <= {
+            o["field"] for o in table["content"]["outputs"]
+        }
+        for row in table["content"]["rules"]:
+            assert "案例16" in row["out_citation"], row["_id"]
