@@ -22,10 +22,19 @@ BUILT_MODULES = (
     "ftz.practices.border_fast_lane",
     "ftz.practices.bonded_repair",
     "ftz.practices.bonded_art",
+    "ftz.practices.cargo_rules",
+    "ftz.practices.ship_selection",
     "ftz.practices.cbec_returns",
     "ftz.practices.exam_certificates",
+    "ftz.practices.tech_transfer",
+    "ftz.practices.yacht_services",
+    "ftz.practices.leisure_fishery",
+    "ftz.practices.case_handling",
+    "ftz.practices.sealed_transfer",
     "ftz.practices.trade_mediation",
+    "ftz.practices.industry_transfer",
     "ftz.practices.trade_secrets",
+    "ftz.practices.certification_one_stop",
 )
 
 
