@@ -33,8 +33,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check src tests migrations bench
 	$(BIN)/mypy src
 
+# Two workers (pytest-xdist), whole files per worker so a file's fixtures stay together.
+TEST_WORKERS ?= 2
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -57,9 +57,27 @@ def data_dir() -> Path:
 def database_url(request: pytest.FixtureRequest, data_dir: Path) -> str:
     if request.param == "postgresql":
         assert POSTGRES_URL
-        migrate.reset_postgres(POSTGRES_URL)
-        return POSTGRES_URL
+        url = _database_of_this_worker(POSTGRES_URL)
+        migrate.reset_postgres(url)
+        return url
     return f"sqlite:///{data_dir / 'test.db'}"
+
+
+def _database_of_this_worker(url: str) -> str:
+    """Under pytest-xdist each worker migrates and seeds a database of its own on the same
+    server (`<name>_gw0`, `<name>_gw1`…), created on first use; alone, the URL as given."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    given = make_url(url)
+    name = f"{given.database}_{worker}"
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if found.first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return given.set(database=name).render_as_string(hide_password=False)
 
 
 def _migrate_and_seed(url: str) -> Engine:
