@@ -66,6 +66,11 @@ def test_export_flow_and_cancel(lu: ApiClients) -> None:
     assert _post(lu, "lu.wuhu", second, "cancel").status_code == 404  # not its container
     cancelled = _post(lu, "lu.hefei", second, "cancel")
     assert cancelled.status_code == 201 and cancelled.json()["status"] == "cancelled"
+    resized = lu.as_("lu.hefei").get(f"{API}/shipments/{shipment['id']}").json()
+    assert shipment["teu"] == 3 and resized["teu"] == 2  # the cancelled 20' box left
+    assert resized["comparison"]["teu"] == 2
+    saved = shipment["comparison"]["saved_cny_vs_transshipment"]
+    assert resized["comparison"]["saved_cny_vs_transshipment"] == saved * 2 // 3
 
 
 def test_bad_input_is_a_problem(lu: ApiClients) -> None:

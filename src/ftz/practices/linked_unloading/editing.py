@@ -192,6 +192,8 @@ def edit_shipment(
         for box in shipment.containers:
             box.port_code = shipment.port_code
     by_number = {c.number: c for c in shipment.containers}
+    # A cancel resizes the shipment at once; the history compares with the figures before.
+    before = {"teu": shipment.teu, "comparison": shipment.comparison}
     for number in boxes.get("removed", []):
         note = "removed from the shipment by an edit"
         post_event(session, principal=principal, container_id=by_number[number].id,
@@ -202,21 +204,23 @@ def edit_shipment(
         add_container(session, shipment, item["number"], item["size_ft"], principal=principal,
                       at=when)  # fmt: skip
     session.flush()
-    _recompute(shipment, scalars, boxes)
+    _recompute(shipment, scalars, boxes, before)
     _anchor_edit(session, principal, shipment, scalars, boxes, fired, when)
     session.flush()
     return shipment
 
 
-def _recompute(shipment: Shipment, scalars: dict[str, Any], boxes: dict[str, Any]) -> None:
+def _recompute(
+    shipment: Shipment, scalars: dict[str, Any], boxes: dict[str, Any], figures: dict[str, Any]
+) -> None:
     teu = sum(c.teu for c in live(shipment))
-    if teu != shipment.teu:
-        scalars["teu"] = {"before": shipment.teu, "after": teu}
-        shipment.teu = teu
-    before = shipment.comparison
+    shipment.teu = teu
+    if teu != figures["teu"]:
+        scalars["teu"] = {"before": figures["teu"], "after": teu}
+    before = figures["comparison"]
     after = reference.compare(shipment.port_code, shipment.direction, teu).model_dump(mode="json")
+    shipment.comparison = after
     if after != before:
-        shipment.comparison = after
         scalars["comparison"] = {
             "before": {"port": before.get("port"), "teu": before.get("teu"),
                        "saved_cny": before.get("saved_cny_vs_transshipment")},
