@@ -115,6 +115,8 @@ app.add_typer(network_app, name="network")
 for _spec in built_practices():
     if _spec.cli is not None:
         app.add_typer(_spec.cli, name=_spec.slug, help=f"{_spec.id} {_spec.title_zh}")
+        for _alias in _spec.cli_aliases:
+            app.add_typer(_spec.cli, name=_alias, help=f"{_spec.id}: alias of {_spec.slug}")
 
 
 def main() -> None:

@@ -35,6 +35,8 @@ class PracticeSpec:
     router: APIRouter | None = None
     pages: APIRouter | None = None
     cli: typer.Typer | None = None
+    # Shorter command names officers use (`ftz dg-permit` for p25), besides the slug.
+    cli_aliases: tuple[str, ...] = ()
     permissions: list[Permission] = field(default_factory=list)
     rules_dir: Path | None = None
     workflows: list[type[PersistedMachine]] = field(default_factory=list)
