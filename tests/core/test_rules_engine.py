@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ftz.core.rules import RuleError
+from ftz.core.rules import RuleError, load_golden, table_rows, unfired_rows
+from ftz.practices.exam_certificates.catalog import RULES
 from ftz.practices.exam_certificates.service import rules
 
 
@@ -36,3 +37,11 @@ def test_first_hit_table_returns_one_row() -> None:
 def test_unknown_decision_is_an_error() -> None:
     with pytest.raises(RuleError):
         rules().evaluate("missing.json", {})
+
+
+def test_unfired_rows_names_the_rows_no_golden_case_reaches() -> None:
+    every = {row["_id"] for rows in table_rows(rules()).values() for row in rows}
+    assert len(every) > 10
+    assert unfired_rows(rules(), []) == every
+    cases = load_golden(RULES)
+    assert unfired_rows(rules(), cases) < every  # the golden cases fire some rows

@@ -48,3 +48,25 @@ def run_case(rules: RuleSet, case: GoldenCase) -> str | None:
     if _matches(case.expect, decision.result):
         return None
     return f"{case.name}: expected {case.expect!r}, got {decision.result!r}"
+
+
+def table_rows(rules: RuleSet) -> dict[str, list[dict[str, Any]]]:
+    """Every decision table's rows, by decision key (a key may hold several table nodes)."""
+    return {
+        key: [
+            row
+            for node in rules.document(key)["nodes"]
+            if node["type"] == "decisionTableNode"
+            for row in node["content"]["rules"]
+        ]
+        for key in rules.keys
+    }
+
+
+def unfired_rows(rules: RuleSet, cases: list[GoldenCase]) -> set[str]:
+    """Row ids that no golden case fires: a row nobody tests is a row nobody knows works."""
+    every = {row["_id"] for rows in table_rows(rules).values() for row in rows}
+    fired = {
+        row.row_id for case in cases for row in rules.evaluate(case.decision, case.input).fired
+    }
+    return every - fired
