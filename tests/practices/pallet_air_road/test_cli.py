@@ -1,0 +1,54 @@
+"""`ftz pallet-air-road`: the demo's ULDs and statistics (whole ULDs at 1 touch, the broken-down
+one at 4), the ULD id check, recording an event as the ground handler, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ftz.core.auth.principal import SYSTEM, current_principal
+from ftz.core.db import make_sessionmaker, unit_of_work
+from ftz.practices.pallet_air_road.demo import load_demo
+from tests.conftest import _migrate_and_seed
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ftz.cli", "pallet-air-road", *args],
+        capture_output=True, text=True, timeout=180, env={**os.environ, **env}, check=False,
+    )  # fmt: skip
+
+
+def test_demo_through_the_cli(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/cli.db"
+    engine = _migrate_and_seed(url)
+    with unit_of_work(make_sessionmaker(engine)) as session:
+        current_principal.set(SYSTEM)
+        assert load_demo(session)["loaded"] is True
+        assert load_demo(session)["loaded"] is False
+    engine.dispose()
+    env = {"FTZ_DATA_DIR": str(tmp_path), "FTZ_DATABASE_URL": url}
+    stats = _run(env, "stats", "--as", "par.customs", "--json")
+    assert stats.returncode == 0, stats.stderr
+    modes = json.loads(stats.stdout)["modes"]
+    assert modes["whole_uld"]["count"] == 4 and modes["whole_uld"]["touches"] == 1
+    assert modes["whole_uld"]["tally_minutes"] < 1 and modes["whole_uld"]["loading_minutes"] < 20
+    assert modes["breakdown"]["touches"] == 4
+    listed = json.loads(_run(env, "ulds", "--status", "built", "--as", "par.handler",
+                             "--json").stdout)  # fmt: skip
+    assert [u["uld_code"] for u in listed["items"]] == ["PAG21009CV"]
+    arrived = _run(env, "event", listed["items"][0]["id"], "arrive", "--as", "par.handler")
+    assert arrived.returncode == 0 and "arrived" in arrived.stdout
+    twice = _run(env, "event", listed["items"][0]["id"], "arrive", "--as", "par.handler")
+    assert twice.returncode == 2 and len(twice.stderr.strip().splitlines()) == 1
+    other = _run(env, "show", listed["items"][0]["id"], "--as", "par.trucker")
+    assert other.returncode == 1
+    checked = _run(env, "check-uld", "pmc 12345 ca")
+    assert checked.returncode == 0 and checked.stdout.startswith("PMC 12345 CA")
+    bad = _run(env, "check-uld", "PMC12")
+    assert bad.returncode == 2 and "code" in bad.stderr
+    trailers = json.loads(_run(env, "trailers", "--as", "par.trucker", "--json").stdout)
+    assert len(trailers) == 3
