@@ -1,0 +1,30 @@
+"""Golden cases of the p24 decision tables (rules/golden.yaml), and every row's sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from ftz.core.rules import load_golden, run_case, unfired_rows
+from ftz.practices.china_vietnam_transport.reference import HERE, rules
+
+CASES = load_golden(HERE / "rules")
+
+
+def test_golden_file_covers_every_table_and_row() -> None:
+    assert {case.decision for case in CASES} == set(rules().keys)
+    assert unfired_rows(rules(), CASES) == set()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_golden_case(case) -> None:  # type: ignore[no-untyped-def]
+    assert run_case(rules(), case) is None
+
+
+def test_every_row_has_reasons_and_cites_the_seed() -> None:
+    for key in rules().keys:
+        table = next(n for n in rules().document(key)["nodes"] if n["type"] == "decisionTableNode")
+        fields = {o["field"] for o in table["content"]["outputs"]}
+        assert {"reason_zh", "reason_en", "citation"} <= fields
+        for row in table["content"]["rules"]:
+            assert "案例24" in row["out_citation"], row["_id"]
+            assert row["out_reason_zh"] and row["out_reason_en"], row["_id"]
