@@ -1,0 +1,74 @@
+"""What the API, the pages and the CLI share: an order's change history (the audit trail of the
+order, its parties and events), CSV export of orders, and the channel registry as plain data."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from fastapi.responses import Response
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ftz.core.audit.service import list_events
+from ftz.core.auth.principal import Principal
+from ftz.core.kit.pagination import PageParams
+from ftz.practices.yangtze_channel import reference, repository
+from ftz.practices.yangtze_channel.models import Order, OrderParty, TrackingEvent
+
+ORDER_COLUMNS = [
+    "number", "status", "origin", "destination", "cargo_type", "trade", "teu", "ready_on",
+    "deliver_by", "sub_channels", "foreign", "hours", "cost_cny", "co2_kg", "ledger_index",
+]  # fmt: skip
+
+
+class HistoryEntry(BaseModel):
+    occurred_at: datetime
+    actor_username: str
+    action: str
+    entity_type: str
+    entity_id: str
+    changes: dict[str, Any]
+
+
+def history(session: Session, *, principal: Principal, order_id: str) -> list[Any]:
+    order = repository.get_order(session, principal, order_id)
+    ids = [order.id]
+    for model in (OrderParty, TrackingEvent):
+        ids += session.scalars(select(model.id).where(model.order_id == order.id)).all()
+    page = list_events(
+        session, principal=principal, entity_ids=ids, params=PageParams(page=1, size=200)
+    )
+    return list(page.items)
+
+
+def _cell(order: Order, column: str) -> Any:
+    if column in ("hours", "cost_cny", "co2_kg"):
+        return order.route.get("total", {}).get(column)
+    value = getattr(order, column)
+    return " ".join(value) if isinstance(value, list) else value
+
+
+def orders_csv(orders: Iterable[Order]) -> Response:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(ORDER_COLUMNS)
+    for order in orders:
+        writer.writerow(["" if (v := _cell(order, c)) is None else v for c in ORDER_COLUMNS])
+    return Response(
+        "\ufeff" + buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="yangtze-channel-orders.csv"'},
+    )
+
+
+def channel_rows() -> list[dict[str, Any]]:
+    return [
+        {"code": c.code, "name_zh": c.name_zh, "name_en": c.name_en, "mode": c.mode,
+         "main": c.main, "service": c.service, "nodes": list(c.nodes)}
+        for c in reference.channels().values()
+    ]  # fmt: skip

@@ -1,0 +1,78 @@
+"""`ftz yangtze-channel` on a scratch SQLite database loaded with the p29 demo: channels, route
+planning, orders, a new order matched and booked, tracking, statistics; bad input is one
+`error:` line on stderr and exit 2, another organization's order exit 1."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ftz.core.auth.principal import SYSTEM, current_principal
+from ftz.core.db import make_sessionmaker, unit_of_work
+from ftz.practices.yangtze_channel.demo import load_demo
+from tests.conftest import _migrate_and_seed
+from tests.practices.yangtze_channel.conftest import order_body
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ftz.cli", "yangtze-channel", *args],
+        capture_output=True, text=True, timeout=180, env={**os.environ, **env}, check=False,
+    )  # fmt: skip
+
+
+def _bad(done: subprocess.CompletedProcess[str], code: int, *words: str) -> bool:
+    one_line = done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
+    return done.returncode == code and one_line and all(w in done.stderr for w in words)
+
+
+def test_the_command_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    engine = _migrate_and_seed(url)
+    with unit_of_work(make_sessionmaker(engine)) as session:
+        current_principal.set(SYSTEM)
+        assert load_demo(session)["loaded"] is True
+        assert load_demo(session)["loaded"] is False  # idempotent
+    engine.dispose()
+    env = {"FTZ_DATA_DIR": str(tmp_path), "FTZ_DATABASE_URL": url}
+    shipper, rail = ("--as", "yc.shipper.a"), ("--as", "yc.op.guangtie")
+
+    channels = _run(env, "channels", "--json")
+    assert [c["code"] for c in json.loads(channels.stdout)["channels"]][:2] == ["MAIN", "S1"]
+    route = _run(env, "route", "CNCLJ", "qinzhou", "--mode", "rail")
+    assert route.returncode == 0 and "channels" in route.stdout and "S2" in route.stdout
+    assert _bad(_run(env, "route", "CNCLJ", "atlantis"), 2, "destination")
+    assert _bad(_run(env, "route", "CNCLJ", "qinzhou", "--mode", "boat"), 2, "modes")
+
+    everything = json.loads(_run(env, "orders", "--json", "--as", "yc.officer").stdout)["orders"]
+    assert {o["status"] for o in everything} == {"delivered", "in_transit", "posted"}
+    mine = json.loads(_run(env, "orders", "--json", *shipper).stdout)["orders"]
+    assert len(mine) < len(everything)
+    assert _bad(_run(env, "orders", "--status", "lost", *shipper), 2, "--status")
+
+    body = tmp_path / "order.json"
+    body.write_text(json.dumps(order_body(teu=20)), encoding="utf-8")
+    made = _run(env, "post-order", str(body), "--json", *shipper)
+    assert made.returncode == 0, made.stderr
+    order = json.loads(made.stdout)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(order_body(teu=0)), encoding="utf-8")
+    assert _bad(_run(env, "post-order", str(bad), *shipper), 2, "teu")
+
+    matches = json.loads(_run(env, "matches", order["id"], "--json", *shipper).stdout)["matches"]
+    fitting = [m for m in matches if m["verdict"] == "match"]
+    assert fitting and fitting[0]["fired"][0]["row_id"] == "M-FIT"
+    assert _bad(_run(env, "matches", order["id"], "--as", "yc.shipper.b"), 1, "order")
+    booked = _run(env, "book", order["id"], fitting[0]["offer"]["id"], *shipper)
+    assert booked.returncode == 0 and "booked" in booked.stdout and "ledger" in booked.stdout
+    assert _bad(_run(env, "track", order["id"], "delivered", *shipper), 2, "kind")
+    assert _bad(_run(env, "track", order["id"], "teleported", *shipper), 2, "kind")
+    departed = _run(env, "track", order["id"], "departed", "--node", "changsha_xianing", *rail)
+    assert departed.returncode == 0 and "in_transit" in departed.stdout, departed.stderr
+
+    stats = _run(env, "statistics", "--as", "yc.officer")
+    assert stats.returncode == 0 and "681000 TEU added, 204300 foreign (30.00%" in stats.stdout
+    assert _bad(_run(env, "statistics", *shipper), 1)
