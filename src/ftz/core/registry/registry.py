@@ -35,6 +35,12 @@ BUILT_MODULES = (
     "ftz.practices.industry_transfer",
     "ftz.practices.trade_secrets",
     "ftz.practices.certification_one_stop",
+    "ftz.practices.dangerous_goods_permit",
+    "ftz.practices.asia_europe_transport",
+    "ftz.practices.nev_containers",
+    "ftz.practices.pallet_air_road",
+    "ftz.practices.china_vietnam_transport",
+    "ftz.practices.yangtze_channel",
 )
 
 
