@@ -36,7 +36,7 @@ lint: $(VENV)/.installed-dev
 # Two workers (pytest-xdist), whole files per worker so a file's fixtures stay together.
 TEST_WORKERS ?= 2
 test: lint
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=20
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
