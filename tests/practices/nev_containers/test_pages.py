@@ -140,3 +140,14 @@ def test_list_filters_pages_exports_and_isolation(nev: ApiClients, client: TestC
     for path in ("/nev-containers?lang=zh", "/nev-containers/rules?lang=en"):
         assert client.get(path).status_code == 200
     assert "479" in client.get("/nev-containers").text
+
+
+def test_declaration_shows_the_rail_to_sea_journey_on_a_map(
+    nev: ApiClients, client: TestClient
+) -> None:
+    made = declared(nev, 5)
+    login(client, "nev.shipper")
+    page = client.get(f"/nev-containers/declarations/{made['id']}?lang=zh").text
+    assert 'id="journey-map"' in page and '<path d="M' in page
+    assert "钦州" in page and "一次申报，铁海全程" in page
+    assert "<title>铁路</title>" in page  # the leg is the rail line planned on the network

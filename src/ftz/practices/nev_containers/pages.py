@@ -22,6 +22,7 @@ from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
 from ftz.practices.nev_containers import exports, forms, inspections, repository, service
 from ftz.practices.nev_containers.common import is_officer, rules, settings, table_rows
+from ftz.practices.nev_containers.maps import journey_map
 from ftz.practices.nev_containers.models import Declaration
 from ftz.practices.nev_containers.schemas import POWER_SOURCES, EventIn
 
@@ -173,6 +174,7 @@ def _detail(
         "shipper": who.is_enterprise,
         "check_items": forms.CHECK_ITEMS,
         "checklist": table_rows("checklist.json"),
+        "journey": journey_map(d.origin, d.transit_port),
         "errors": errors or [],
         "form": form,
     }
