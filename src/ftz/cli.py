@@ -16,6 +16,7 @@ from ftz.core.ledger import cli as ledger_cli
 from ftz.core.ledger.integrator import drain
 from ftz.core.ledger.service import signing
 from ftz.core.registry import built_practices, practices
+from ftz.domain.hs.cli import app as hs_app
 from ftz.domain.network.cli import app as network_app
 
 app = typer.Typer(
@@ -111,6 +112,7 @@ def practices_list(as_json: bool = JSON_OPTION) -> None:
 
 app.add_typer(ledger_cli.app, name="ledger")
 app.add_typer(network_app, name="network")
+app.add_typer(hs_app, name="hs")
 
 for _spec in built_practices():
     if _spec.cli is not None:
