@@ -56,7 +56,7 @@ def _when(data: EventIn, previous: list[UldEvent]) -> datetime:
 def _road_leg(session: Session, uld: Uld, plate: str | None) -> dict[str, Any]:
     if not plate:
         raise validation_error("trailer_plate", "name the trailer the ULD is loaded on")
-    trailer = repository.trailer_by_plate(session, plate.strip().upper())
+    trailer = repository.trailer_by_plate(session, plate.strip().upper(), lock=True)
     if trailer is None or not trailer.active:
         raise validation_error("trailer_plate", "no active trailer with this plate")
     free = trailer.positions - repository.used_positions(session, trailer.id)

@@ -79,9 +79,11 @@ def same_trip(session: Session, uld_code: str, flight_no: str, flight_date: str)
     return session.scalar(query)
 
 
-def trailer_by_plate(session: Session, plate: str) -> Trailer | None:
-    """Unscoped on purpose: the ground handler names the trucking company's trailer at the dock."""
-    return session.scalar(select(Trailer).where(Trailer.plate == plate))
+def trailer_by_plate(session: Session, plate: str, *, lock: bool = False) -> Trailer | None:
+    """Unscoped on purpose: the ground handler names the trucking company's trailer at the dock.
+    `lock`: held until commit, so two ULDs loaded at once cannot both take its last position."""
+    query = select(Trailer).where(Trailer.plate == plate)
+    return session.scalar(query.with_for_update() if lock else query)
 
 
 def trailer_query(principal: Principal) -> Select[Any]:
