@@ -145,10 +145,25 @@ def calls(
     text: str | None = None,
 ) -> Page[GrainCall]:
     query = call_scope(select(GrainCall).join(Ship, Ship.id == GrainCall.ship_id), principal)
+    return _by_ship_page(session, query, GrainCall, params, status=status, port=port, text=text)
+
+
+def _by_ship_page(
+    session: Session,
+    query: Select[Any],
+    model: type[GrainCall] | type[Arrival],
+    params: PageParams,
+    *,
+    status: str | None,
+    port: str | None,
+    text: str | None,
+) -> Page[Any]:
+    """Grain calls and arrival plans list alike: by status and port, text over the ship's names,
+    IMO number and the record's number, newest ETA first (the query is already scoped)."""
     if status:
-        query = query.where(GrainCall.status == status)
+        query = query.where(model.status == status)
     if port:
-        query = query.where(GrainCall.port == port)
+        query = query.where(model.port == port)
     if text:
         like = f"%{text.strip()}%"
         query = query.where(
@@ -156,10 +171,10 @@ def calls(
                 Ship.name.ilike(like),
                 Ship.name_zh.like(like),
                 Ship.imo_number.like(like),
-                GrainCall.number.like(like),
+                model.number.like(like),
             )
         )
-    ordered = query.order_by(GrainCall.eta.desc(), GrainCall.id.desc())
+    ordered = query.order_by(model.eta.desc(), model.id.desc())
     return paginate_query(session, ordered, params)
 
 
@@ -222,22 +237,7 @@ def arrivals(
     text: str | None = None,
 ) -> Page[Arrival]:
     query = arrival_scope(select(Arrival).join(Ship, Ship.id == Arrival.ship_id), principal)
-    if status:
-        query = query.where(Arrival.status == status)
-    if port:
-        query = query.where(Arrival.port == port)
-    if text:
-        like = f"%{text.strip()}%"
-        query = query.where(
-            or_(
-                Ship.name.ilike(like),
-                Ship.name_zh.like(like),
-                Ship.imo_number.like(like),
-                Arrival.number.like(like),
-            )
-        )
-    ordered = query.order_by(Arrival.eta.desc(), Arrival.id.desc())
-    return paginate_query(session, ordered, params)
+    return _by_ship_page(session, query, Arrival, params, status=status, port=port, text=text)
 
 
 def berth_conflict(
