@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.ledger.merkle import leaf_hash
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import ApiClients
-
-FTZ = [sys.executable, "-m", "ftz.cli"]
 
 
 def test_api_append_prove_receipt_verify(api: ApiClients) -> None:
@@ -68,15 +64,8 @@ def test_api_appends_need_admin_and_valid_input(api: ApiClients) -> None:
     assert beyond.status_code in (404, 422)
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*FTZ, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, *args)
 
 
 def test_cli_contract_and_offline_verification(tmp_path: Path) -> None:

@@ -4,26 +4,17 @@ and one-line errors, on a scratch SQLite database."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.border_fast_lane.demo import ensure_staff, load_demo
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "border-fast-lane", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "border-fast-lane", *args)
 
 
 def test_demo_day_through_the_cli(tmp_path: Path) -> None:

@@ -5,9 +5,6 @@ cargo on a date, the moisture check, the proposal list and a workflow step; bad 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth import service as accounts
@@ -17,21 +14,15 @@ from ftz.practices.cargo_rules import proposals
 from ftz.practices.cargo_rules.demo import load_listed
 from ftz.practices.cargo_rules.demo_people import OFFICER, ensure_staff
 from ftz.practices.cargo_rules.schemas import DocumentIn, ProposalIn
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "cargo-rules", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "cargo-rules", *args)
 
 
-def _bad(done: subprocess.CompletedProcess[str], code: int, *words: str) -> bool:
+def _bad(done: CliResult, code: int, *words: str) -> bool:
     one_line = done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
     return done.returncode == code and one_line and all(w in done.stderr for w in words)
 

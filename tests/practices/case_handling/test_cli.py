@@ -5,30 +5,21 @@ one-line errors with a non-zero exit."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.case_handling.demo_staff import ensure_staff
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 from tests.practices.case_handling.conftest import case_body
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "case-handling", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "case-handling", *args)
 
 
-def _error(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
+def _error(result: CliResult, code: int = 2) -> str:
     assert result.returncode == code, result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:"), result.stderr

@@ -4,23 +4,18 @@ approve, refuse with a note, statistics and reconcile; bad input is one `error:`
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.cbec_returns.demo import ensure_staff
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 from tests.practices.cbec_returns.conftest import list_body, return_body
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "cbec-returns", *args],
-        capture_output=True, text=True, timeout=180, env={**os.environ, **env}, check=False,
-    )  # fmt: skip
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "cbec-returns", *args)
 
 
 def _file(tmp_path: Path, name: str, body: object) -> str:
@@ -29,7 +24,7 @@ def _file(tmp_path: Path, name: str, body: object) -> str:
     return str(path)
 
 
-def _bad(done: subprocess.CompletedProcess[str], *words: str) -> bool:
+def _bad(done: CliResult, *words: str) -> bool:
     one_line = done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
     return done.returncode == 2 and one_line and all(w in done.stderr for w in words)
 

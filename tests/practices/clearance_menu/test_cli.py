@@ -4,23 +4,18 @@ and choice recorded from the command line, read back by the customs officer."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.clearance_menu.demo import ensure_staff
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 from tests.practices.clearance_menu.conftest import RAIL_IMPORT
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "clearance-menu", *args],
-        capture_output=True, text=True, timeout=180, env={**os.environ, **env}, check=False,
-    )  # fmt: skip
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "clearance-menu", *args)
 
 
 def test_recommend_contract(tmp_path: Path) -> None:

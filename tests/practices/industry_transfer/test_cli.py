@@ -5,27 +5,18 @@ advancing a project and filing its indicators as the park administrations, and o
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.industry_transfer.demo import load_demo
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "industry-transfer", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "industry-transfer", *args)
 
 
 def test_demo_through_the_cli(tmp_path: Path) -> None:

@@ -5,27 +5,18 @@ statistics; bad input is one `error:` line on stderr and exit 2."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.leisure_fishery.demo import ensure_staff
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 from tests.practices.leisure_fishery.conftest import SANYA, YEAR, days, report_body, vessel_body
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "leisure-fishery", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "leisure-fishery", *args)
 
 
 def _file(tmp_path: Path, name: str, body: object) -> str:
@@ -34,7 +25,7 @@ def _file(tmp_path: Path, name: str, body: object) -> str:
     return str(path)
 
 
-def _bad(done: subprocess.CompletedProcess[str], *words: str) -> bool:
+def _bad(done: CliResult, *words: str) -> bool:
     one_line = done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
     return done.returncode == 2 and one_line and all(w in done.stderr for w in words)
 

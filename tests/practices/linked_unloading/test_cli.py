@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.linked_unloading.demo import ensure_staff
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 from tests.practices.linked_unloading.conftest import SHIPMENT
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "linked-unloading", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "linked-unloading", *args)
 
 
 def test_compare_contract(tmp_path: Path) -> None:

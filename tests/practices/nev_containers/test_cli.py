@@ -5,27 +5,18 @@ errors."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.nev_containers.demo import load_demo
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 from tests.practices.nev_containers.helpers import ALL_MET, body, sha
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "nev-containers", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "nev-containers", *args)
 
 
 def test_the_flow_through_the_cli(tmp_path: Path) -> None:

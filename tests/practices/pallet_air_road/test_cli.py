@@ -4,22 +4,17 @@ one at 4), the ULD id check, recording an event as the ground handler, and one-l
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.pallet_air_road.demo import load_demo
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "pallet-air-road", *args],
-        capture_output=True, text=True, timeout=180, env={**os.environ, **env}, check=False,
-    )  # fmt: skip
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "pallet-air-road", *args)
 
 
 def test_demo_through_the_cli(tmp_path: Path) -> None:

@@ -5,9 +5,6 @@ scratch database."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ from ftz.config import get_settings
 from ftz.domain.vessels.demo_fleet import demo_fleet
 from ftz.practices.ship_selection.cli import app as cli_app
 from ftz.practices.ship_selection.demo_data import CONDITION
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 
 SHIP = {
@@ -34,15 +32,8 @@ SHIP = {
 }
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "ship-selection", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "ship-selection", *args)
 
 
 def test_risk_profile_and_grain_stability_of_files(tmp_path: Path) -> None:

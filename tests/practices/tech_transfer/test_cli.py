@@ -5,29 +5,20 @@ and patent checks, and one-line errors with a non-zero exit."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.tech_transfer.demo import load_demo
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "tech-transfer", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "tech-transfer", *args)
 
 
-def _one_line_error(done: subprocess.CompletedProcess[str]) -> None:
+def _one_line_error(done: CliResult) -> None:
     assert done.returncode != 0
     assert done.stderr.strip().startswith("error:") and len(done.stderr.strip().splitlines()) == 1
 

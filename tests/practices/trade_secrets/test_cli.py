@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "trade-secrets", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **env},
-        check=False,
-    )
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "trade-secrets", *args)
 
 
 def test_register_folder_verify_certificate(tmp_path: Path) -> None:

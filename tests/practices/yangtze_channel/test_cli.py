@@ -5,26 +5,21 @@ planning, orders, a new order matched and booked, tracking, statistics; bad inpu
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.yangtze_channel.demo import load_demo
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 from tests.practices.yangtze_channel.conftest import order_body
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "yangtze-channel", *args],
-        capture_output=True, text=True, timeout=180, env={**os.environ, **env}, check=False,
-    )  # fmt: skip
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "yangtze-channel", *args)
 
 
-def _bad(done: subprocess.CompletedProcess[str], code: int, *words: str) -> bool:
+def _bad(done: CliResult, code: int, *words: str) -> bool:
     one_line = done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
     return done.returncode == code and one_line and all(w in done.stderr for w in words)
 

@@ -4,9 +4,6 @@ with its mismatches, resolution, listing, CSV and statistics; bad input is one l
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,16 +11,14 @@ from zoneinfo import ZoneInfo
 from ftz.core.auth.principal import SYSTEM, current_principal
 from ftz.core.db import make_sessionmaker, unit_of_work
 from ftz.practices.zone_port_gate.demo import ensure_staff
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import _migrate_and_seed
 
 UNITS = [{"number": "PMC12345CV", "kind": "uld", "seals": ["ZZ1"]}]
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ftz.cli", "zone-port-gate", *args],
-        capture_output=True, text=True, timeout=180, env={**os.environ, **env}, check=False,
-    )  # fmt: skip
+def _run(env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(env, "zone-port-gate", *args)
 
 
 def _file(tmp_path: Path, name: str, body: object) -> str:
