@@ -22,6 +22,8 @@ from ftz.core.web import assets, errors
 from ftz.core.web import pages as core_pages
 from ftz.core.web.middleware import BrowserStateMiddleware
 from ftz.core.web.templating import build_environment
+from ftz.domain.hs import endpoints as hs_endpoints
+from ftz.domain.hs import pages as hs_pages
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -55,6 +57,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(core_api.router)
     app.include_router(ledger_endpoints.router, prefix="/api/ledger", tags=["ledger"])
     app.include_router(core_pages.router)
+    app.include_router(hs_endpoints.router, prefix="/api/hs", tags=["hs"])
+    app.include_router(hs_pages.router, prefix="/hs")
     for spec in built_practices():
         if spec.router is not None:
             app.include_router(spec.router, prefix=f"/api/{spec.slug}", tags=[spec.id])

@@ -16,10 +16,12 @@ from ftz.core.registry import built_practices, practices
 from ftz.core.web.i18n import gettext_for, practice_of
 
 CORE_TEMPLATES = Path(__file__).with_name("templates")
+# Shared reference data with pages of its own (the HS nomenclature at /hs).
+DOMAIN_TEMPLATES = [Path(__file__).parents[2] / "domain" / "hs" / "templates"]
 
 
 def build_environment() -> Environment:
-    folders = [CORE_TEMPLATES] + [
+    folders = [CORE_TEMPLATES, *DOMAIN_TEMPLATES] + [
         p.templates_dir for p in built_practices() if p.templates_dir is not None
     ]
     env = Environment(

@@ -3,26 +3,15 @@ code with its place in the hierarchy. No database: the nomenclature ships with t
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from ftz.core.cli_kit import JSON_OPTION, emit, fail
-from ftz.domain.hs.nomenclature import Entry, HsCodeError, entry, nomenclature
+from ftz.domain.hs.nomenclature import HsCodeError, described
 
 MAX_K = 50  # as ftz.domain.hs.search.MAX_K (asserted by the tests); search is imported on use,
 # so that every other `ftz` command does not pay for importing jieba, bm25s and the embedder
 
 app = typer.Typer(no_args_is_help=True, help="HS 2022 商品编码 nomenclature: search and show")
-
-
-def _brief(item: Entry) -> dict[str, str]:
-    return {
-        "code": item.code,
-        "level": item.level,
-        "description_zh": item.name_zh,
-        "description_en": item.description_en,
-    }
 
 
 @app.command("search")
@@ -49,18 +38,12 @@ def show_command(
 ) -> None:
     """One code: its names, its path from the section down, and its children."""
     try:
-        item = entry(code)
+        out = described(code)
     except HsCodeError as exc:
         fail(str(exc), 2)
-    tree = nomenclature()
-    out: dict[str, Any] = _brief(item) | {
-        "section": item.section,
-        "path": [_brief(e) for e in tree.path(item.code)],
-        "children": [_brief(tree.entries[c]) for c in item.children],
-    }
     lines = [
-        f"{'  ' * i}{e.code}  {e.name_zh or e.description_en}"
-        for i, e in enumerate(tree.path(item.code))
+        f"{'  ' * i}{e['code']}  {e['description_zh'] or e['description_en']}"
+        for i, e in enumerate(out["path"])
     ]
     lines += [
         f"    - {c['code']}  {c['description_zh'] or c['description_en']}" for c in out["children"]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).parent / "data"
 LEVELS = {2: "chapter", 4: "heading", 6: "subheading"}
@@ -110,3 +111,24 @@ def normalize(raw: str) -> str:
 
 def entry(raw: str) -> Entry:
     return nomenclature().entries[normalize(raw)]
+
+
+def brief(item: Entry) -> dict[str, str]:
+    """An entry as the CLI, the API and the pages show it in lists."""
+    return {
+        "code": item.code,
+        "level": item.level,
+        "description_zh": item.name_zh,
+        "description_en": item.description_en,
+    }
+
+
+def described(raw: str) -> dict[str, Any]:
+    """One code in full: its names, its path from the section down and its children."""
+    item = entry(raw)
+    tree = nomenclature()
+    return brief(item) | {
+        "section": item.section,
+        "path": [brief(e) for e in tree.path(item.code)],
+        "children": [brief(tree.entries[c]) for c in item.children],
+    }
