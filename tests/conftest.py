@@ -71,13 +71,20 @@ def _database_of_this_worker(url: str) -> str:
         return url
     given = make_url(url)
     name = f"{given.database}_{worker}"
-    admin = make_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
-        if found.first() is None:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
+    _create_database(url, name, if_missing=True)
     return given.set(database=name).render_as_string(hide_password=False)
+
+
+def _create_database(url: str, name: str, *, if_missing: bool = False) -> None:
+    """CREATE DATABASE `name` on the server of `url` (outside a transaction, as it must be)."""
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            query = text("SELECT 1 FROM pg_database WHERE datname = :n")
+            if not (if_missing and conn.execute(query, {"n": name}).first() is not None):
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
 
 
 def _migrate_and_seed(url: str) -> Engine:
@@ -107,9 +114,8 @@ def fresh_engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
         engine.dispose()
         return
     name = f"ftz_fresh_{uuid.uuid4().hex[:12]}"
+    _create_database(database_url, name)
     admin = make_engine(database_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
     engine = _migrate_and_seed(url)
     yield engine

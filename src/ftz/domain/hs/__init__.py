@@ -6,8 +6,9 @@ does not import jieba, bm25s and the embedder."""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ftz.core.kit.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from ftz.domain.hs.nomenclature import Entry, HsCodeError, entry, nomenclature, normalize
@@ -22,7 +23,4 @@ _LAZY = {
 __all__ = ["Entry", "HsCodeError", "HsHit", "entry", "nomenclature", "normalize", "search"]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+__getattr__ = lazy_exports(__name__, _LAZY)

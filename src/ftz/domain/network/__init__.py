@@ -12,8 +12,9 @@ given a departure time. Pure functions over data loaded once per process; no dat
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ftz.core.kit.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from ftz.domain.network.model import MODES, Leg, Node, Route, RoutePlan, Total
@@ -29,10 +30,7 @@ _LAZY = {
 }  # fmt: skip
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 
 def get_node(ref: str) -> Node:

@@ -26,18 +26,15 @@ from ftz.practices.linked_unloading.service import (
     container_number,
     decide,
     fast_track_verdict,
+    live,
     post_event,
+    resize_shipment,
 )
 
 ENTITY = "linked_unloading_shipment"
 SCALARS = ("consignee", "bill_of_lading", "vessel", "declared_in_advance", "port_code")
 # Every change the edit-window table knows, in the order the form shows them.
 CHANGES = (*SCALARS, "containers", "add_container")
-
-
-def live(shipment: Shipment) -> list[Container]:
-    """Containers still in the flow: a cancelled box blocks no change and counts for nothing."""
-    return [c for c in shipment.containers if c.status != "cancelled"]
 
 
 def window(shipment: Shipment, change: str, boxes: list[Container]) -> list[dict[str, Any]]:
@@ -213,13 +210,10 @@ def edit_shipment(
 def _recompute(
     shipment: Shipment, scalars: dict[str, Any], boxes: dict[str, Any], figures: dict[str, Any]
 ) -> None:
-    teu = sum(c.teu for c in live(shipment))
-    shipment.teu = teu
-    if teu != figures["teu"]:
-        scalars["teu"] = {"before": figures["teu"], "after": teu}
-    before = figures["comparison"]
-    after = reference.compare(shipment.port_code, shipment.direction, teu).model_dump(mode="json")
-    shipment.comparison = after
+    resize_shipment(shipment, recompare=True)  # an edit never leaves the shipment without boxes
+    if shipment.teu != figures["teu"]:
+        scalars["teu"] = {"before": figures["teu"], "after": shipment.teu}
+    before, after = figures["comparison"], shipment.comparison
     if after != before:
         scalars["comparison"] = {
             "before": {"port": before.get("port"), "teu": before.get("teu"),

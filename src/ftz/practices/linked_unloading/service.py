@@ -230,15 +230,21 @@ def _apply(container: Container, event: str, when: datetime) -> None:
     elif event in ("pick_up", "load_vessel", "cancel"):
         container.completed_at = when
     if event == "cancel":
-        _resize_shipment(container.shipment)
+        resize_shipment(container.shipment)
 
 
-def _resize_shipment(shipment: Shipment) -> None:
-    """A cancelled box leaves the shipment: TEU and the route comparison follow the boxes still
-    in the flow. A shipment with every box cancelled keeps its last figures (it is void, and
-    the statistics count its boxes as cancelled)."""
-    teu = sum(c.teu for c in shipment.containers if c.status != "cancelled")
-    if teu and teu != shipment.teu:
+def live(shipment: Shipment) -> list[Container]:
+    """Containers still in the flow: a cancelled box blocks no change and counts for nothing."""
+    return [c for c in shipment.containers if c.status != "cancelled"]
+
+
+def resize_shipment(shipment: Shipment, *, recompare: bool = False) -> None:
+    """TEU and the route comparison follow the boxes still in the flow (after a cancellation,
+    or an edit: `recompare` also when the TEU is unchanged but the port may have changed). A
+    shipment with every box cancelled keeps its last figures (it is void, and the statistics
+    count its boxes as cancelled)."""
+    teu = sum(c.teu for c in live(shipment))
+    if teu and (recompare or teu != shipment.teu):
         shipment.teu = teu
         comparison = reference.compare(shipment.port_code, shipment.direction, teu)
         shipment.comparison = comparison.model_dump(mode="json")

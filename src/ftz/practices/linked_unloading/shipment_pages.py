@@ -112,7 +112,7 @@ def shipment_page(
     context = {
         "s": shipment,
         "history": editing.history(session, principal=principal, shipment_id=shipment_id),
-        "can_edit": _can_edit(principal, shipment) and bool(editing.live(shipment)),
+        "can_edit": _can_edit(principal, shipment) and bool(service.live(shipment)),
     }
     return render(request, T + "shipment.html", context)
 
@@ -124,7 +124,7 @@ def _edit_values(shipment: Shipment) -> dict[str, Any]:
         "bill_of_lading": shipment.bill_of_lading,
         "vessel": shipment.vessel,
         "declared_in_advance": "on" if shipment.declared_in_advance else "",
-        "containers": "\n".join(f"{c.number} {c.size_ft}" for c in editing.live(shipment)),
+        "containers": "\n".join(f"{c.number} {c.size_ft}" for c in service.live(shipment)),
     }
 
 
