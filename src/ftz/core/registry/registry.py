@@ -41,6 +41,8 @@ BUILT_MODULES = (
     "ftz.practices.pallet_air_road",
     "ftz.practices.china_vietnam_transport",
     "ftz.practices.yangtze_channel",
+    "ftz.practices.cbec_key_items",
+    "ftz.practices.two_stage_inspection",
 )
 
 
