@@ -101,6 +101,22 @@ def tokens(text: str) -> list[str]:
     ]
 
 
+def query_terms(text: str, vocabulary: dict[str, int]) -> list[str]:
+    """Query words as whole as the index knows them: documents are indexed with every part of a
+    compound (search mode), but a query's compound counts once, so 笔记本电脑 (laptop) is not
+    also a vote for every 笔记本 (paper notebook); a compound the index lacks falls back to
+    its parts."""
+    normalized = unicodedata.normalize("NFKC", text).lower()
+    terms: list[str] = []
+    for word in _tokenizer().lcut(normalized):
+        whole = _stem(word)
+        if whole in vocabulary:
+            terms.append(whole)
+        elif len(word) > 1:
+            terms += [t for t in tokens(word) if t != whole and t in vocabulary]
+    return [t for t in terms if t not in STOP and WORD.search(t)]
+
+
 def _names(item: Entry) -> str:
     return " ".join(p for p in (item.name_zh, item.description_en, item.keywords) if p)
 
@@ -137,7 +153,7 @@ class HsIndex:
 
     def search(self, query: str, k: int) -> list[tuple[Entry, float]]:
         fused = np.zeros(len(self.subs), dtype=np.float64)
-        terms = [t for t in tokens(query) if t in self.vocabulary]
+        terms = query_terms(query, self.vocabulary)
         lexical: list[int] = []
         if terms:
             scores = np.asarray(self.retriever.get_scores(terms), dtype=np.float32)
