@@ -1,7 +1,9 @@
 """p29 in a real browser, the main flow: the shipper plans a route on the channel map, posts a
-cargo order through the form, sees the fitting capacity offer with the rule row that fired and
-books it; the rail operator, now a party of the order, records the departure and the delivery
-on the shared tracking; the shipper sees the operator's events and the order delivered."""
+cargo order through the form with the time its cargo is ready (the route's legs come timed),
+sees the fitting capacity offer with the rule row that fired and books it (the route becomes
+the booked offer's); the rail operator, now a party of the order, records the departure and
+the delivery on the shared tracking; the shipper sees the operator's events and the order
+delivered."""
 
 from __future__ import annotations
 
@@ -61,15 +63,21 @@ def test_plan_post_book_and_track(browser: Any, live_server: str, offer: str) ->
     shipper.select_option("#cargo_type", "machinery")
     shipper.select_option("#trade", "export")
     shipper.fill("#teu", "40")
-    shipper.fill("#ready_on", _day(1))
+    shipper.fill("#ready_at", f"{_day(1)}T09:30")
     shipper.fill("#deliver_by", _day(10))
     shipper.click("#order-submit")
     shipper.wait_for_selector(f"#match-{offer}")
+    assert f"{_day(1)} 09:30" in shipper.locator("#order-ready").inner_text()
+    assert shipper.locator("#legs .departs").count() >= 1  # timed from the ready time
     row = shipper.locator(f"#match-{offer}")
     assert "M-FIT" in row.inner_text()
     row.locator("button.book").click()
     shipper.wait_for_selector("#ledger-index")
     assert shipper.locator("#order-status").inner_text() == "booked"
+    # The route is now the booked offer's: its legs marked, on the service's timetable.
+    assert shipper.locator("#legs tr.booked").count() >= 1
+    assert offer in shipper.locator("#legs tr.booked").first.inner_text()
+    assert "Booked route" in shipper.content()
     order_url = shipper.url.split("#")[0].split("?")[0]
 
     rail = _signed_in(browser, base, "yc.op.guangtie")

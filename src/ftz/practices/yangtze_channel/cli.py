@@ -1,10 +1,13 @@
-"""`ftz yangtze-channel …`: the channel, route planning, the board, orders (post, matches, book,
-track) and offers, the registry and the statistics, over the same service as the API (bodies
-are the API's JSON). Bad input: one `error:` line on stderr, exit 2; denial or absence, exit 1."""
+"""`ftz yangtze-channel …`: the channel, route planning (timed with --depart), the board, orders
+(post, show with timed legs, matches, book, track) and offers, the registry (register here;
+list, edit, deactivate, reactivate and history in `operators …` / `services …`, cli_registry.py)
+and the statistics, over the same service as the API (bodies are the API's JSON). Bad input:
+one `error:` line on stderr, exit 2; denial or absence, exit 1."""
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ from ftz.practices.yangtze_channel import (
     tracking,
     views,
 )
+from ftz.practices.yangtze_channel.cli_registry import operators_app, services_app
 from ftz.practices.yangtze_channel.schemas import (
     EventIn,
     OfferIn,
@@ -38,6 +42,8 @@ from ftz.practices.yangtze_channel.schemas import (
 )
 
 app = typer.Typer(no_args_is_help=True, help="p29 长江经济带物流通道 Yangtze logistics channel")
+app.add_typer(operators_app, name="operators")
+app.add_typer(services_app, name="services")
 FILE = typer.Argument(..., dir_okay=False)
 
 
@@ -63,25 +69,39 @@ def channels(as_json: bool = JSON_OPTION) -> None:
     emit({"channels": rows}, as_json, text)
 
 
+def _leg_line(leg: dict[str, Any]) -> str:
+    timed = ""
+    if leg.get("departs"):
+        timed = (f"\t{reference.local_label(leg['departs'])} → "
+                 f"{reference.local_label(leg['arrives'])}")  # fmt: skip
+    service = f"\t{leg['service']}" if leg.get("service") else ""
+    booked = f"\tbooked {leg['booked']}" if leg.get("booked") else ""
+    return f"{leg['mode']}\t{leg['from']} → {leg['to']}\t{leg['hours']} h{timed}{service}{booked}"
+
+
 @app.command("route")
 def route(
     origin: str,
     destination: str,
     optimize: str = typer.Option("cost", help="time | cost | co2 | mix"),
     mode: list[str] = typer.Option([], "--mode", help="allowed mode (repeat); none: all"),
+    depart: str = typer.Option("", "--depart", help="departure, e.g. 2026-12-01T08:00 (CST)"),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Plan a route over the network and name the channels it runs along."""
+    """Plan a route over the network and name the channels it runs along; with --depart the
+    legs are timed and timetabled services wait for their next departure."""
     try:
-        found = routes.plan_route(origin, destination, optimize, mode)
+        depart_at = reference.local(datetime.fromisoformat(depart)) if depart else None
+    except ValueError:
+        fail(f"--depart: not a date-time {depart!r}", 2)
+    try:
+        found = routes.plan_route(origin, destination, optimize, mode, depart_at)
     except FtzError as exc:
         reason = f"{exc.errors[0].field}: {exc.errors[0].reason}" if exc.errors else exc.detail
         fail(reason, 2 if exc.status in (400, 409, 422) else 1)
     best = found.model_dump(mode="json")
     used = reference.channels_on(routes.route_nodes(best["legs"]))
-    lines = [
-        f"{leg['mode']}\t{leg['from']} → {leg['to']}\t{leg['hours']} h" for leg in best["legs"]
-    ]
+    lines = [_leg_line(leg) for leg in best["legs"]]
     total = best["total"]
     lines.append(f"total {total['hours']} h, {total['cost_cny']} CNY, channels {' '.join(used)}")
     emit({**best, "channels": used}, as_json, "\n".join(lines))
@@ -108,6 +128,17 @@ def orders(
 
     rows = run(as_user, act)
     emit({"orders": rows}, as_json, "\n".join(map(_order_line, rows)) or "no orders")
+
+
+@app.command("order")
+def order(order_id: str, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """One order with its route's timed legs (the booked offer's marked)."""
+    out = run(as_user, lambda s, p: _dump(OrderOut, repository.get_order(s, p, order_id)))
+    ready = reference.local_label(out["ready_at"]) if out["ready_at"] else out["ready_on"]
+    lines = [_order_line(out), f"ready {ready}, deliver by {out['deliver_by']}, route "
+             f"{out['route'].get('basis', 'plan')}"]  # fmt: skip
+    lines += [_leg_line(leg) for leg in out["route"]["legs"]]
+    emit(out, as_json, "\n".join(lines))
 
 
 @app.command("post-order")

@@ -78,9 +78,11 @@ def _offer(session: Session, user: str, days: int, **body: Any) -> Any:
 
 
 def _order(session: Session, user: str, days: int, **body: Any) -> Any:
+    """An order whose cargo is ready at 09:00 (China Standard Time) `days` from today."""
     principal = accounts.acting_as(session, user)
     ready = reference.today() + timedelta(days=days)
-    data = OrderIn(ready_on=ready, deliver_by=ready + timedelta(days=body.pop("within")), **body)
+    data = OrderIn(ready_at=reference.day_start(ready) + timedelta(hours=9),
+                   deliver_by=ready + timedelta(days=body.pop("within")), **body)  # fmt: skip
     return service.post_order(session, principal=principal, data=data)
 
 

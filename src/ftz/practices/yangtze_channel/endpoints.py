@@ -1,9 +1,10 @@
-"""p29 HTTP API under /api/yangtze-channel: the channel and route planning, the registry, the
-board, orders (post, edit, cancel, matches, book, tracking, history, CSV), offers, statistics."""
+"""p29 HTTP API under /api/yangtze-channel: the channel and route planning, the registry
+(register, edit, deactivate, reactivate and the history of operators and services), the board,
+orders (post, edit, cancel, matches, book, tracking, history, CSV), offers, statistics."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
@@ -32,12 +33,16 @@ from ftz.practices.yangtze_channel.schemas import (
     MatchOut,
     OfferIn,
     OfferOut,
+    OperatorEdit,
     OperatorIn,
     OperatorOut,
     OrderIn,
     OrderOut,
+    RegistryHistoryEntry,
+    ServiceEdit,
     ServiceIn,
     ServiceOut,
+    StatusChangeIn,
 )
 
 router = APIRouter()
@@ -68,9 +73,11 @@ def route(
     destination: str = Query(..., max_length=48),
     optimize: str = Query("cost", max_length=8),
     modes: list[str] = Query([]),
+    depart_at: datetime | None = Query(None, description="naive: China Standard Time"),
     _: Principal = READ,
 ) -> dict[str, Any]:
-    found = routes.plan_route(origin, destination, optimize, modes)
+    start = reference.local(depart_at) if depart_at else None
+    found = routes.plan_route(origin, destination, optimize, modes, start)
     nodes = routes.route_nodes(found.model_dump(mode="json")["legs"])
     return {**found.model_dump(mode="json"), "channels": reference.channels_on(nodes)}
 
@@ -85,6 +92,40 @@ def register_operator(body: OperatorIn, session: Session = DB, p: Principal = AD
     return service.register_operator(session, principal=p, data=body)
 
 
+@router.get("/operators/{operator_id}", response_model=OperatorOut)
+def operator(operator_id: str, session: Session = DB, _: Principal = READ) -> Any:
+    return service.get_operator(session, operator_id)
+
+
+@router.patch("/operators/{operator_id}", response_model=OperatorOut)
+def edit_operator(
+    operator_id: str, body: OperatorEdit, session: Session = DB, p: Principal = ADMIN
+) -> Any:
+    return service.edit_operator(session, principal=p, operator_id=operator_id, data=body)
+
+
+@router.post("/operators/{operator_id}/deactivate", response_model=OperatorOut)
+def deactivate_operator(
+    operator_id: str, body: StatusChangeIn, session: Session = DB, p: Principal = ADMIN
+) -> Any:
+    record = service.get_operator(session, operator_id, lock=True)
+    return service.set_active(session, principal=p, record=record, active=False, data=body)
+
+
+@router.post("/operators/{operator_id}/reactivate", response_model=OperatorOut)
+def reactivate_operator(
+    operator_id: str, body: StatusChangeIn, session: Session = DB, p: Principal = ADMIN
+) -> Any:
+    record = service.get_operator(session, operator_id, lock=True)
+    return service.set_active(session, principal=p, record=record, active=True, data=body)
+
+
+@router.get("/operators/{operator_id}/history", response_model=list[RegistryHistoryEntry])
+def operator_history(operator_id: str, session: Session = DB, p: Principal = READ) -> Any:
+    record = service.get_operator(session, operator_id)
+    return service.history(session, principal=p, record=record)
+
+
 @router.get("/services", response_model=list[ServiceOut])
 def services(
     sub_channel: str = Query("", max_length=8), session: Session = DB, _: Principal = READ
@@ -95,6 +136,40 @@ def services(
 @router.post("/services", response_model=ServiceOut, status_code=201)
 def register_service(body: ServiceIn, session: Session = DB, p: Principal = ADMIN) -> Any:
     return service.register_service(session, principal=p, data=body)
+
+
+@router.get("/services/{service_id}", response_model=ServiceOut)
+def fixed_service(service_id: str, session: Session = DB, _: Principal = READ) -> Any:
+    return service.get_service(session, service_id)
+
+
+@router.patch("/services/{service_id}", response_model=ServiceOut)
+def edit_service(
+    service_id: str, body: ServiceEdit, session: Session = DB, p: Principal = ADMIN
+) -> Any:
+    return service.edit_service(session, principal=p, service_id=service_id, data=body)
+
+
+@router.post("/services/{service_id}/deactivate", response_model=ServiceOut)
+def deactivate_service(
+    service_id: str, body: StatusChangeIn, session: Session = DB, p: Principal = ADMIN
+) -> Any:
+    record = service.get_service(session, service_id, lock=True)
+    return service.set_active(session, principal=p, record=record, active=False, data=body)
+
+
+@router.post("/services/{service_id}/reactivate", response_model=ServiceOut)
+def reactivate_service(
+    service_id: str, body: StatusChangeIn, session: Session = DB, p: Principal = ADMIN
+) -> Any:
+    record = service.get_service(session, service_id, lock=True)
+    return service.set_active(session, principal=p, record=record, active=True, data=body)
+
+
+@router.get("/services/{service_id}/history", response_model=list[RegistryHistoryEntry])
+def service_history(service_id: str, session: Session = DB, p: Principal = READ) -> Any:
+    record = service.get_service(session, service_id)
+    return service.history(session, principal=p, record=record)
 
 
 @router.get("/board/orders", response_model=PageOut[BoardOrderOut])

@@ -1,7 +1,9 @@
 """Matching an order to capacity offers by rules/match.json (every failing check fires, or the
-single M-FIT row), and booking: the shipper books a fitting offer, its spare TEU drops, the
-operator and the partner ports on the route become parties of the order (they see it and track
-it), and the booking is anchored in the evidence ledger."""
+single M-FIT row; a deactivated operator or service fits nothing), and booking: the shipper
+books a fitting offer, the order's route is re-planned onto the offer's service or legs (timed
+from the cargo's readiness), its spare TEU drops, the operator and the partner ports on the
+booked route become parties of the order (they see it and track it), and the booking is
+anchored in the evidence ledger."""
 
 from __future__ import annotations
 
@@ -14,12 +16,13 @@ from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import conflict, forbidden, validation_error
 from ftz.core.ledger import service as ledger
 from ftz.core.workflow import fire
-from ftz.practices.yangtze_channel import reference, repository
-from ftz.practices.yangtze_channel.models import Offer, Operator, Order, OrderParty
+from ftz.practices.yangtze_channel import reference, repository, routes
+from ftz.practices.yangtze_channel.models import FixedService, Offer, Operator, Order, OrderParty
 from ftz.practices.yangtze_channel.workflow import OrderFlow
 
 
-def facts(order: Order, offer: Offer) -> dict[str, Any]:
+def facts(order: Order, offer: Offer, operator: Operator,
+          service: FixedService | None) -> dict[str, Any]:  # fmt: skip
     """What the table decides on: the comparisons are facts, the limits live in the table."""
     nodes = order.route_nodes
     covers = (
@@ -28,6 +31,8 @@ def facts(order: Order, offer: Offer) -> dict[str, Any]:
         and nodes.index(offer.origin) < nodes.index(offer.destination)
     )
     return {
+        "operator_active": operator.active,
+        "service_active": service is None or service.active,
         "cargo_accepted": order.cargo_type in offer.cargo_types,
         "mode_allowed": not order.modes or offer.mode in order.modes,
         "covers_route": covers,
@@ -37,8 +42,17 @@ def facts(order: Order, offer: Offer) -> dict[str, Any]:
     }
 
 
-def judge(order: Order, offer: Offer) -> tuple[str, list[dict[str, Any]]]:
-    decision = reference.rules().evaluate("match.json", facts(order, offer))
+def _registry(session: Session, offer: Offer) -> tuple[Operator, FixedService | None]:
+    operator = session.get(Operator, offer.operator_id)
+    assert operator is not None  # a foreign key
+    service = session.get(FixedService, offer.service_id) if offer.service_id else None
+    return operator, service
+
+
+def judge(session: Session, order: Order, offer: Offer) -> tuple[str, list[dict[str, Any]]]:
+    decision = reference.rules().evaluate(
+        "match.json", facts(order, offer, *_registry(session, offer))
+    )
     verdicts = {row["verdict"] for row in decision.result}
     return ("match" if verdicts == {"match"} else "no_match"), decision.explanation()
 
@@ -57,7 +71,7 @@ def candidates(
     names = repository.operator_names(session, {o.operator_id for o in offers})
     found = []
     for offer in offers:
-        verdict, fired = judge(order, offer)
+        verdict, fired = judge(session, order, offer)
         if only_matching and verdict != "match":
             continue
         operator = names[offer.operator_id]
@@ -76,10 +90,16 @@ def book(session: Session, *, principal: Principal, order_id: str, offer_id: str
     offer = session.get(Offer, offer_id, with_for_update=True)
     if offer is None or offer.status != "open":
         raise validation_error("offer_id", "no open offer with this id")
-    verdict, fired = judge(order, offer)
+    verdict, fired = judge(session, order, offer)
     if verdict != "match":
         reasons = "; ".join(r["outputs"]["reason_en"] for r in fired)
         raise validation_error("offer_id", f"the offer does not fit: {reasons}")
+    _, fixed = _registry(session, offer)
+    # The planned route becomes the booked one: re-planned onto the offer's service or legs.
+    route = routes.booked_route(order, offer, fixed.network_service if fixed else "",
+                                fixed.stops if fixed else ())  # fmt: skip
+    order.route, order.route_nodes = route, routes.route_nodes(route["legs"])
+    order.sub_channels = reference.channels_on(order.route_nodes)
     offer.booked_teu += order.teu
     if offer.booked_teu >= offer.capacity_teu:
         offer.status = "full"
@@ -88,7 +108,7 @@ def book(session: Session, *, principal: Principal, order_id: str, offer_id: str
     _add_parties(session, order, offer)
     entry = {"type": "yangtze_channel.booking", "order": order.number, "offer": offer.number,
              "teu": order.teu, "origin": order.origin, "destination": order.destination,
-             "rows": [r["row_id"] for r in fired]}  # fmt: skip
+             "route": order.route_nodes, "rows": [r["row_id"] for r in fired]}  # fmt: skip
     [index] = ledger.append(session, ledger.EVIDENCE_LOG, [ledger.canonical(entry)],
                             [f"yc-booking:{order.number}"])  # fmt: skip
     order.ledger_index = int(index)

@@ -98,6 +98,9 @@ class Order(Audited, IdMixin, TimestampMixin, Base):
     trade: Mapped[str] = mapped_column(String(16))  # export / import / domestic
     teu: Mapped[int] = mapped_column(Integer)
     ready_on: Mapped[date] = mapped_column(Date, index=True)
+    # When the cargo is ready to leave (the plan's departure time; timetabled legs wait for their
+    # next departure after it). None only on rows from before the column.
+    ready_at: Mapped[datetime | None] = mapped_column(default=None)
     deliver_by: Mapped[date] = mapped_column(Date)
     modes: Mapped[list[str]] = mapped_column(JSONValue)
     optimize: Mapped[str] = mapped_column(String(8))

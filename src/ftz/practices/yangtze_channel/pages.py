@@ -1,9 +1,11 @@
 """p29 pages: the channel (map of the main and five sub-channels, the seed's figures), a
-sub-channel with its fixed services, the route planner, the public board, the registry of
-partner operators and services, and the statistics. Orders and offers are in pages_orders."""
+sub-channel with its fixed services, the route planner, the public board and the statistics.
+Orders and offers are in pages_orders, the registry of operators and services in
+pages_registry."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -11,12 +13,13 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.errors import FtzError, not_found
+from ftz.core.kit.errors import FtzError, not_found, validation_error
 from ftz.core.kit.pagination import PageParams, paginate_query
 from ftz.core.web.forms import form_problems
 from ftz.core.web.templating import render
 from ftz.practices.yangtze_channel import (
     pages_orders,
+    pages_registry,
     reference,
     repository,
     routes,
@@ -27,10 +30,21 @@ from ftz.practices.yangtze_channel.pages_common import ADMIN, DB, READ, T, choic
 
 router = APIRouter(include_in_schema=False)
 router.include_router(pages_orders.router)
+router.include_router(pages_registry.router)
 
 
 def _lang(request: Request) -> str:
     return str(getattr(request.state, "lang", "zh"))
+
+
+def _moment(text: str) -> datetime | None:
+    """A form's datetime-local (China Standard Time), or None when left empty."""
+    if not text:
+        return None
+    try:
+        return reference.local(datetime.fromisoformat(text))
+    except ValueError as exc:
+        raise validation_error("depart_at", f"not a date and time: {text!r}") from exc
 
 
 @router.get("", response_class=HTMLResponse)
@@ -75,18 +89,21 @@ def route(
     destination: str = Query("", max_length=48),
     optimize: str = Query("cost", max_length=8),
     modes: list[str] = Query([]),
+    depart_at: str = Query("", max_length=32),
     _: Principal = READ,
 ) -> Response:
-    values = {"origin": origin, "destination": destination, "optimize": optimize, "modes": modes}
+    values = {"origin": origin, "destination": destination, "optimize": optimize, "modes": modes,
+              "depart_at": depart_at}  # fmt: skip
     context: dict[str, Any] = {"values": values, "errors": [], "plan": None, **choices()}
     status = 200
     if origin and destination:
         try:
-            found = routes.plan_route(origin, destination, optimize, modes)
+            start = _moment(depart_at)
+            found = routes.plan_route(origin, destination, optimize, modes, start)
         except FtzError as exc:
             context["errors"], status = form_problems(exc), 422
         else:
-            best = routes.summary(found)
+            best = routes.summary(found, start)
             nodes = routes.route_nodes(best["legs"])
             context.update(plan=found, best=best, map=routes.route_map(best, _lang(request)),
                            used=reference.channels_on(nodes))  # fmt: skip
@@ -109,16 +126,6 @@ def board(
     names = repository.operator_names(session, {o.operator_id for o in offers.items})
     context = {"orders": orders, "offers": offers, "names": names, "q": q, **choices()}
     return render(request, T + "board.html", context)
-
-
-@router.get("/operators", response_class=HTMLResponse)
-def operators(request: Request, session: Session = DB, _: Principal = READ) -> Response:
-    context = {
-        "operators": repository.operators(session),
-        "services": repository.services(session),
-        **choices(),
-    }
-    return render(request, T + "operators.html", context)
 
 
 @router.get("/statistics", response_class=HTMLResponse)

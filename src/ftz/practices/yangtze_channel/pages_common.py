@@ -18,15 +18,16 @@ TRADE = Depends(require("yangtze_channel.trade"))
 ADMIN = Depends(require("yangtze_channel.administer"))
 
 
-async def read_form(request: Request, *lists: str) -> dict[str, Any]:
-    """Text fields stripped (empty ones left out so defaults apply) and named lists."""
+async def read_form(request: Request, *lists: str, keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Text fields stripped (empty ones left out so defaults apply, except those in `keep`, which
+    an edit may empty) and named lists."""
     form = await request.form()
     values: dict[str, Any] = {}
     for key, value in form.items():
         if key == CSRF_FIELD or key in lists:
             continue
         text = str(value).strip()
-        if text:
+        if text or key in keep:
             values[key] = text
     for key in lists:
         values[key] = [str(v) for v in form.getlist(key) if str(v).strip()]
@@ -43,5 +44,6 @@ def choices() -> dict[str, Any]:
         "statuses": reference.ORDER_STATUSES,
         "channels": reference.channels(),
         "node_name": reference.node_name,
+        "local_label": reference.local_label,
         "today": reference.today(),
     }

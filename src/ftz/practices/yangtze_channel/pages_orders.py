@@ -4,7 +4,7 @@ tracking timeline and its form, history), the operator's offer form and its offe
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -17,7 +17,15 @@ from ftz.core.kit.errors import FtzError
 from ftz.core.kit.pagination import PageParams, page_params, paginate_query
 from ftz.core.web.forms import form_problems
 from ftz.core.web.templating import render
-from ftz.practices.yangtze_channel import matching, repository, routes, service, tracking, views
+from ftz.practices.yangtze_channel import (
+    matching,
+    reference,
+    repository,
+    routes,
+    service,
+    tracking,
+    views,
+)
 from ftz.practices.yangtze_channel.models import Order
 from ftz.practices.yangtze_channel.pages_common import BASE, DB, READ, TRADE, T, choices, read_form
 from ftz.practices.yangtze_channel.schemas import BookIn, EventIn, OfferIn, OrderIn
@@ -65,6 +73,11 @@ def orders(
     return render(request, T + "orders.html", context)
 
 
+def _field_time(moment: datetime) -> str:
+    """A moment as a datetime-local field shows it: China Standard Time to the minute."""
+    return reference.local(moment).strftime("%Y-%m-%dT%H:%M")
+
+
 def _order_form(request: Request, values: dict[str, Any], errors: Any, status: int,
                 order: Order | None = None) -> Response:  # fmt: skip
     context = {"values": values, "errors": errors, "order": order, **choices()}
@@ -73,8 +86,9 @@ def _order_form(request: Request, values: dict[str, Any], errors: Any, status: i
 
 @router.get("/orders/new", response_class=HTMLResponse)
 def new_order(request: Request, _: Principal = TRADE) -> Response:
+    tomorrow = reference.day_start(reference.today() + timedelta(days=1)) + timedelta(hours=8)
     values = {"origin": "changsha_xianing", "destination": "guangzhou_nansha", "teu": "10",
-              "optimize": "cost", "modes": []}  # fmt: skip
+              "optimize": "cost", "modes": [], "ready_at": _field_time(tomorrow)}  # fmt: skip
     return _order_form(request, values, [], 200)
 
 
@@ -94,6 +108,8 @@ def edit_form(
 ) -> Response:
     order = repository.get_order(session, p, order_id)
     values = OrderIn.model_validate(order, from_attributes=True).model_dump()
+    values["ready_at"] = _field_time(routes.ready_moment(order))
+    values.pop("ready_on")  # the form sends the date-time only
     return _order_form(request, values, [], 200, order)
 
 
@@ -187,7 +203,7 @@ def offers(
     operator = repository.operator_of_org(session, p.org_id)
     context = {"page": page, "status": status, "operator": operator,
                "services": [s for s in repository.services(session)
-                            if operator and s.operator_id == operator.id],
+                            if operator and s.operator_id == operator.id and s.active],
                "values": {"mode": "rail", "capacity_teu": "50", "price_cny_per_teu": "3000"},
                "errors": [], **choices()}  # fmt: skip
     return render(request, T + "offers.html", context)

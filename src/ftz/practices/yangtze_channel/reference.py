@@ -4,7 +4,7 @@ of the shared network), the seed's figures, the rule tables and the vocabularies
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -114,3 +114,22 @@ def today() -> date:
 
 def now() -> datetime:
     return datetime.now(LOCAL)
+
+
+def day_start(day: date) -> datetime:
+    """The start of a day in China Standard Time (a date-only readiness or departure)."""
+    return datetime.combine(day, time(), LOCAL)
+
+
+def local(moment: datetime) -> datetime:
+    """A moment in China Standard Time; a naive one is read as already local (forms)."""
+    return moment.replace(tzinfo=LOCAL) if moment.tzinfo is None else moment.astimezone(LOCAL)
+
+
+def local_label(value: str | datetime | None) -> str:
+    """A moment (ISO 8601 text, e.g. a leg's "2026-11-26T12:00:00Z", or a datetime) as people
+    read it on the channel: "2026-11-26 20:00" China Standard Time."""
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return local(moment).strftime("%Y-%m-%d %H:%M")

@@ -86,6 +86,13 @@ def offers_query(
     query = select(Offer)
     if not board:
         query = scoped(query, Offer, principal, DEPARTMENTS)
+    else:  # the public board shows only what can still be booked: active operators and services
+        active_operators = select(Operator.id).where(Operator.active.is_(True))
+        inactive_services = select(FixedService.id).where(FixedService.active.is_(False))
+        query = query.where(
+            Offer.operator_id.in_(active_operators),
+            or_(Offer.service_id.is_(None), Offer.service_id.not_in(inactive_services)),
+        )
     if status:
         query = query.where(Offer.status == status)
     if q:

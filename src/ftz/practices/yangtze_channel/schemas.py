@@ -38,6 +38,36 @@ class ServiceIn(BaseModel):
     cargo_types: list[Cargo] = Field(min_length=1)
 
 
+class OperatorEdit(BaseModel):
+    """What the administration may change of a registered operator (its code and organization
+    are its identity); absent fields are kept."""
+
+    name_zh: str | None = Field(None, min_length=1, max_length=200)
+    name_en: str | None = Field(None, max_length=200)
+    kind: Literal["rail", "port", "shipping", "forwarder"] | None = None
+    node_id: str | None = Field(None, max_length=48)
+    agreement: str | None = Field(None, min_length=2, max_length=200)
+    signed_on: date | None = None
+
+
+class ServiceEdit(BaseModel):
+    """What may change of a fixed service (its code and operator are its identity)."""
+
+    sub_channel: str | None = Field(None, min_length=2, max_length=8)
+    name_zh: str | None = Field(None, min_length=1, max_length=200)
+    name_en: str | None = Field(None, max_length=200)
+    mode: Mode | None = None
+    stops: list[str] | None = Field(None, min_length=2, max_length=40)
+    network_service: str | None = Field(None, max_length=48)
+    weekly_departures: int | None = Field(None, ge=1, le=100)
+    teu_per_departure: int | None = Field(None, ge=1, le=20000)
+    cargo_types: list[Cargo] | None = Field(None, min_length=1)
+
+
+class StatusChangeIn(BaseModel):
+    reason: str = Field(min_length=2, max_length=500)
+
+
 class OfferIn(BaseModel):
     service_code: str = Field("", max_length=32)
     mode: Mode
@@ -57,7 +87,10 @@ class OrderIn(BaseModel):
     cargo_type: Cargo
     trade: Literal["export", "import", "domestic"]
     teu: int = Field(ge=1, le=5000)
-    ready_on: date
+    # When the cargo is ready to leave: a date-time (naive: China Standard Time), or only a date
+    # (then the start of that day); one of the two is needed, and they must agree.
+    ready_at: datetime | None = None
+    ready_on: date | None = None
     deliver_by: date
     modes: list[Mode] = Field(default_factory=list)
     optimize: Literal["time", "cost", "co2", "mix"] = "cost"
@@ -98,6 +131,7 @@ class OperatorOut(Out):
 class ServiceOut(Out):
     id: str
     code: str
+    operator_id: str
     sub_channel: str
     name_zh: str
     name_en: str
@@ -137,6 +171,7 @@ class OrderOut(Out):
     trade: str
     teu: int
     ready_on: date
+    ready_at: datetime | None
     deliver_by: date
     modes: list[str]
     optimize: str
@@ -173,6 +208,16 @@ class MatchOut(BaseModel):
     operator: str
     verdict: str
     fired: list[dict[str, Any]]
+
+
+class RegistryHistoryEntry(BaseModel):
+    """One change of an operator or a service, from the audit trail."""
+
+    at: datetime
+    who: str
+    action: str
+    changes: list[dict[str, Any]]
+    reason: str | None = None
 
 
 class EventOut(Out):

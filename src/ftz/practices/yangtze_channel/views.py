@@ -22,7 +22,8 @@ from ftz.practices.yangtze_channel.models import Order, OrderParty, TrackingEven
 
 ORDER_COLUMNS = [
     "number", "status", "origin", "destination", "cargo_type", "trade", "teu", "ready_on",
-    "deliver_by", "sub_channels", "foreign", "hours", "cost_cny", "co2_kg", "ledger_index",
+    "ready_at", "deliver_by", "sub_channels", "foreign", "hours", "cost_cny", "co2_kg",
+    "ledger_index",
 ]  # fmt: skip
 
 
@@ -50,6 +51,8 @@ def _cell(order: Order, column: str) -> Any:
     if column in ("hours", "cost_cny", "co2_kg"):
         return order.route.get("total", {}).get(column)
     value = getattr(order, column)
+    if column == "ready_at" and value is not None:
+        return reference.local_label(value)  # China Standard Time, like the pages
     return " ".join(value) if isinstance(value, list) else value
 
 
