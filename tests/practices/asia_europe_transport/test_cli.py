@@ -104,6 +104,10 @@ def test_demo_and_commands(tmp_path: Path, database: str) -> None:
 
     plan = _json("reefer", "--save", "--as", "aet.operator")
     assert plan["saving_cny"] == 648_170 and str(plan["number"]).startswith("RP")
+    weeks = _json("reefer", "--periods", "--save", "--as", "aet.operator")
+    assert (weeks["period_days"], len(weeks["periods"])) == (7, 3)  # type: ignore[arg-type]
+    assert weeks["saving_cny"] == 1_621_330 - 499_280
+    assert all("period" in m for m in weeks["optimal"]["moves"])  # type: ignore[index,union-attr]
 
     code, error = _run("issue", "NOPE", "--as", "aet.operator")
     assert code == 1 and error.startswith("error:") and "not found" in error

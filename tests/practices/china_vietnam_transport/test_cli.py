@@ -105,6 +105,15 @@ def test_demo_and_commands(tmp_path: Path, database: str) -> None:
     )
     assert refused.returncode == 2 and refused.stderr.startswith("error: truck_id: P-ROUTE")
     assert len(refused.stderr.strip().splitlines()) == 1
+    # Refused attempts are recorded (the demo's two and this one), each carrier sees its own.
+    mine = _json("refusals", "--as", "cvt.carrier")["items"]
+    assert [r["fired"][0]["row_id"] for r in mine] == ["P-ROUTE", "P-EXPIRED"]
+    assert mine[0]["actor"] == "cvt.carrier" and mine[0]["reasons"][0]["field"] == "truck_id"
+    vn = _json("refusals", "--as", "cvt.vncarrier")["items"]
+    assert [(r["plate"], r["fired"][0]["row_id"]) for r in vn] == [("24C-10521", "P-SIDE-VN")]
+    assert _json("refusals", "--as", "cvt.customs")["total"] == 3
+    text = RUNNER.invoke(app, ["refusals", "--route", "HK-HP", "--as", "cvt.transport"])
+    assert text.exit_code == 0 and "24C-10521 HK-HP P-SIDE-VN" in text.stdout
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"truck_id": "x", "direction": "east"}))
     assert RUNNER.invoke(app, ["plan", str(bad), "--as", "cvt.carrier"]).exit_code == 2

@@ -41,22 +41,27 @@ def uld_body(code: str = "PMC 12345 CV", **extra: Any) -> dict[str, Any]:
 
 def walk(
     api: ApiClients, uld_id: str, steps: list[tuple[str, float]], start: datetime,
-    plate: str = "豫A9001挂", crew: int = 2,
+    plate: str = "豫A9001挂", crew: int = 2, legs: dict[str, str] | None = None,
 ) -> TestClient:  # fmt: skip
-    """Send each (event, minutes after start) as its party; returns the last response."""
+    """Send each (event, minutes after start) as its party; returns the last response. With
+    `legs` (a broken-down ULD: destination → truck), each leg departs and is delivered in turn,
+    a minute apart."""
     response: Any = None
     for event, minutes in steps:
-        body: dict[str, Any] = {
-            "event": event,
-            "at": (start + timedelta(minutes=minutes)).isoformat(),
-        }
-        if event in ("start_tally", "start_loading"):
-            body["crew"] = crew
-        if event == "start_loading":
-            body["trailer_plate"] = plate
-        client = api.as_(ACTOR.get(event, "par.handler"))
-        response = client.post(f"{API}/ulds/{uld_id}/events", json=body)
-        assert response.status_code == 200, (event, response.text)
+        for k, dest in enumerate(list(legs) if legs and event in ("depart", "deliver") else [""]):
+            body: dict[str, Any] = {
+                "event": event,
+                "at": (start + timedelta(minutes=minutes + k)).isoformat(),
+            }
+            if dest:
+                body["destination"] = dest
+            if event in ("start_tally", "start_loading"):
+                body["crew"] = crew
+            if event == "start_loading":
+                body.update({"legs": legs} if legs else {"trailer_plate": plate})
+            client = api.as_(ACTOR.get(event, "par.handler"))
+            response = client.post(f"{API}/ulds/{uld_id}/events", json=body)
+            assert response.status_code == 200, (event, response.text)
     return response  # type: ignore[no-any-return]
 
 
@@ -87,6 +92,7 @@ def par(api: ApiClients, session: Session) -> ApiClients:
         ("豫A9001挂", "uld_roller"),
         ("豫A9002挂", "box"),
         ("豫A9003挂", "uld_reefer"),
+        ("豫A9004挂", "box"),
     ):
         service.add_trailer(session, principal=trucker,
                             data=TrailerIn(plate=plate, kind=kind, positions=2))  # fmt: skip

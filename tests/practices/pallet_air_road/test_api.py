@@ -47,10 +47,15 @@ def test_mixed_destinations_break_down_with_four_touches(par: ApiClients) -> Non
     steps = [("arrive", 0), ("start_tally", 20), ("finish_tally", 30), ("store", 50),
              ("screen", 60), ("clear", 90), ("start_loading", 100), ("finish_loading", 280),
              ("depart", 290), ("deliver", 900)]  # fmt: skip
-    done = walk(par, uld["id"], steps, earlier(), plate="豫A9002挂", crew=5).json()
+    legs = {"PEK": "豫A9002挂", "WUH": "豫A9004挂"}
+    done = walk(par, uld["id"], steps, earlier(), crew=5, legs=legs).json()
     m = done["metrics"]
+    # Each piece is touched 4 times, however many road legs the ULD was split into.
     assert (m["touches"], m["tally_minutes"], m["loading_minutes"]) == (4, 10.0, 180.0)
     assert not any(t["met"] for t in m["targets"])
+    assert done["status"] == "delivered"
+    assert {g["destination"]: g["status"] for g in done["road_legs"]} == {
+        "PEK": "delivered", "WUH": "delivered"}  # fmt: skip
 
 
 def test_road_leg_needs_a_uld_capable_trailer(par: ApiClients) -> None:
@@ -155,7 +160,7 @@ def test_trailers_and_reference(par: ApiClients) -> None:
                                                  "positions": 4}).status_code == 409  # fmt: skip
     bad = trucker.post(f"{API}/trailers", json={"plate": "X", "kind": "box", "positions": 4})
     assert bad.status_code == 422
-    assert trucker.get(f"{API}/trailers").json()["total"] == 4
+    assert trucker.get(f"{API}/trailers").json()["total"] == 5
     assert par.as_("par.other").get(f"{API}/trailers").json()["total"] == 0
     assert par.as_("par.customs").post(f"{API}/trailers", json={"plate": "豫A9101挂",
         "kind": "box", "positions": 2}).status_code == 403  # fmt: skip

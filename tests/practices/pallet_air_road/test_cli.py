@@ -46,4 +46,23 @@ def test_demo_through_the_cli(tmp_path: Path) -> None:
     bad = _run(env, "check-uld", "PMC12")
     assert bad.returncode == 2 and "code" in bad.stderr
     trailers = json.loads(_run(env, "trailers", "--as", "par.trucker", "--json").stdout)
-    assert len(trailers) == 3
+    assert len(trailers) == 5
+    # The broken-down demo ULD went out on three trucks, one per destination, each tracked.
+    mixed = json.loads(_run(env, "ulds", "--as", "par.customs", "--json").stdout)["items"]
+    broken = next(u for u in mixed if u["mode"] == "breakdown")
+    shown = json.loads(_run(env, "show", broken["id"], "--as", "par.trucker", "--json").stdout)
+    assert [(g["destination"], g["trailer"], g["status"]) for g in shown["road_legs"]] == [
+        ("WUH", "豫A3002挂", "delivered"),
+        ("PEK", "豫A3001挂", "delivered"),
+        ("CTU", "豫A3003挂", "delivered"),
+    ]  # fmt: skip  (heaviest share first)
+    assert shown["status"] == "delivered" and shown["metrics"]["touches"] == 4
+    # The handler's and the trucker's history of the ULD is not empty; another party's is 404.
+    for user in ("par.handler", "par.trucker"):
+        history = _run(env, "history", broken["id"], "--as", user, "--json")
+        actions = {h["action"] for h in json.loads(history.stdout)["items"]}
+        assert {"transition:arrive", "transition:deliver"} <= actions, user
+    assert _run(env, "history", broken["id"], "--as", "par.airline").returncode == 1
+    bad_leg = _run(env, "event", broken["id"], "start_loading", "--leg", "PEK", "--as",
+                   "par.handler")  # fmt: skip
+    assert bad_leg.returncode == 2 and "--leg" in bad_leg.stderr

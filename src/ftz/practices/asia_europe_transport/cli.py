@@ -11,7 +11,7 @@ from typing import Any
 import typer
 
 from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail, read_model
-from ftz.practices.asia_europe_transport import bills, corridor, plans, reefer, repository
+from ftz.practices.asia_europe_transport import bills, corridor, plans, repository
 from ftz.practices.asia_europe_transport.common import reefer_data
 from ftz.practices.asia_europe_transport.schemas import (
     BillOut,
@@ -152,16 +152,20 @@ def plan_reefers(
     file: Path | None = typer.Argument(None, help="JSON {horizon_days, stock, demand}; "
                                                    "default: the demo scenario"),
     save: bool = typer.Option(False, "--save", help="Keep the plan"),
+    multi: bool = typer.Option(False, "--periods", help="The demo's multi-period scenario"),
     as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION,
 ) -> None:  # fmt: skip
-    """The min-cost repositioning plan against the naive return-to-origin plan."""
-    data = read_model(file, ReeferIn) if file else ReeferIn(**reefer_data()["scenario"])
+    """The min-cost repositioning plan against the naive return-to-origin plan (one horizon,
+    or several periods: JSON {period_days, periods: [{stock, demand}, …]})."""
+    demo = reefer_data()["scenario_periods" if multi else "scenario"]
+    data = read_model(file, ReeferIn) if file else ReeferIn(**demo)
     with cli_session(as_user) as (session, principal):
-        found = reefer.compare(data.horizon_days, data.stock, data.demand)
+        found = plans.compare(data)
         if save:
             found["number"] = plans.save(session, principal=principal, data=data).number
-    lines = [f"{m['kind']} {m['from'] or '-'} → {m['to'] or '-'} {m['boxes']} boxes "
-             f"{m['cost_cny']} CNY" for m in found["optimal"]["moves"]]  # fmt: skip
+    lines = [(f"p{m['period']} " if "period" in m else "") + f"{m['kind']} {m['from'] or '-'} "
+             f"→ {m['to'] or '-'} {m['boxes']} boxes {m['cost_cny']} CNY"
+             for m in found["optimal"]["moves"]]  # fmt: skip
     lines.append(f"optimal {found['optimal']['cost_cny']} CNY, return-to-origin "
                  f"{found['naive']['cost_cny']} CNY, saving {found['saving_cny']} CNY")  # fmt: skip
     emit(found, as_json, "\n".join(lines))

@@ -88,6 +88,10 @@ class ReeferPlan(Audited, IdMixin, TimestampMixin, Base):
     horizon_days: Mapped[int] = mapped_column(Integer)
     stock: Mapped[dict[str, Any]] = mapped_column(JSONValue)
     demand: Mapped[dict[str, Any]] = mapped_column(JSONValue)
+    # Multi-period plans: the period length and stock/demand per period (stock and demand
+    # above are then the totals over the periods); None for a single-horizon plan.
+    period_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    periods: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONValue, default=None)
     optimal: Mapped[dict[str, Any]] = mapped_column(JSONValue)  # moves, leases, returns, cost
     naive: Mapped[dict[str, Any]] = mapped_column(JSONValue)
     cost_cny: Mapped[int] = mapped_column(BigInteger)

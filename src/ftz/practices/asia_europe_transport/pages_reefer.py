@@ -3,7 +3,7 @@ plan beside the naive return-to-origin plan, with the saving and the parameters'
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -15,7 +15,7 @@ from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
 from ftz.domain.network.network import network
-from ftz.practices.asia_europe_transport import forms, plans, reefer, repository
+from ftz.practices.asia_europe_transport import forms, periods, plans, reefer, repository
 from ftz.practices.asia_europe_transport.common import reefer_data
 from ftz.practices.asia_europe_transport.schemas import ReeferIn
 
@@ -62,6 +62,55 @@ async def reefer_plan(request: Request, session: Session = DB, who: Principal = 
             made = plans.save(session, principal=who, data=data)
     except (FtzError, ValidationError) as exc:
         return _form(request, session, who, PageParams(), values, form_problems(exc), 422)
+    return RedirectResponse(f"/asia-europe-transport/reefer/{made.id}", status_code=303)
+
+
+def _periods_form(
+    request: Request, who: Principal, count: int, values: dict[str, str],
+    errors: list[FieldProblem], status: int = 200,
+) -> Response:  # fmt: skip
+    depots = [{**d, "name_zh": network().nodes[n].name_zh, "name_en": network().nodes[n].name,
+               "overseas_return": reefer.overseas_return(d)[0]}
+              for n, d in reefer.depots().items()]  # fmt: skip
+    context = {"depots": depots, "values": values, "errors": errors, "count": count,
+               "data": reefer_data(), "max_periods": periods.MAX_PERIODS}  # fmt: skip
+    return render(request, f"{T}/reefer_periods.html", context, status=status)
+
+
+@router.get("/reefer/periods", response_class=HTMLResponse)
+def reefer_periods_form(
+    request: Request, n: int = Query(0, ge=0, le=periods.MAX_PERIODS), who: Principal = REEFER
+) -> Response:
+    """The multi-period form, filled with the demo's weeks (n periods: more are blank)."""
+    scenario = reefer_data()["scenario_periods"]
+    count = n or len(scenario["periods"])
+    values = {"period_days": str(scenario["period_days"]), "count": str(count)}
+    for t, row in enumerate(scenario["periods"][:count]):
+        for field in ("stock", "demand"):
+            values.update({f"p{t}_{field}_{k}": str(v) for k, v in row.get(field, {}).items()})
+    return _periods_form(request, who, count, values, [])
+
+
+@router.post("/reefer/periods", response_class=HTMLResponse)
+async def reefer_periods_plan(
+    request: Request, session: Session = DB, who: Principal = REEFER
+) -> Response:
+    values = await form_values(request)
+    text = values.get("count", "").strip()
+    count = int(text) if text.isdigit() and 1 <= int(text) <= periods.MAX_PERIODS else 1
+    try:
+        rows = [
+            {"stock": forms.amounts(values, f"p{t}_stock_"),
+             "demand": forms.amounts(values, f"p{t}_demand_")}
+            for t in range(count)
+        ]  # fmt: skip
+        data = ReeferIn.model_validate(
+            {"period_days": values.get("period_days", "") or None, "periods": rows}
+        )
+        with session.begin_nested():
+            made = plans.save(session, principal=who, data=data)
+    except (FtzError, ValidationError) as exc:
+        return _periods_form(request, who, count, values, form_problems(exc), 422)
     return RedirectResponse(f"/asia-europe-transport/reefer/{made.id}", status_code=303)
 
 

@@ -72,10 +72,26 @@ class PledgeIn(BaseModel):
     note: str = Field("", max_length=500)
 
 
+class ReeferPeriodIn(BaseModel):
+    """One period: boxes freed (stock) and boxes wanted (demand) per depot."""
+
+    stock: dict[str, int] = Field(default_factory=dict)
+    demand: dict[str, int] = Field(default_factory=dict)
+
+
 class ReeferIn(BaseModel):
+    """Single horizon: `horizon_days`, `stock`, `demand`. Multi-period: `period_days` and
+    `periods` (stock and demand per depot per period); one period is the single horizon."""
+
     horizon_days: int = Field(14, ge=1, le=60)
-    stock: dict[str, int]
-    demand: dict[str, int]
+    stock: dict[str, int] = Field(default_factory=dict)
+    demand: dict[str, int] = Field(default_factory=dict)
+    period_days: int | None = Field(None, ge=1, le=30)
+    periods: list[ReeferPeriodIn] | None = Field(None, min_length=1, max_length=12)
+
+    @property
+    def multi(self) -> bool:
+        return self.periods is not None
 
 
 class BillOut(BaseModel):
@@ -143,6 +159,8 @@ class PlanOut(BaseModel):
     horizon_days: int
     stock: dict[str, Any]
     demand: dict[str, Any]
+    period_days: int | None = None
+    periods: list[dict[str, Any]] | None = None
     optimal: dict[str, Any]
     naive: dict[str, Any]
     cost_cny: int

@@ -8,10 +8,16 @@ from pathlib import Path
 import typer
 
 from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, read_model
-from ftz.practices.china_vietnam_transport import matching, metrics, repository, trips
+from ftz.core.kit.pagination import PageParams
+from ftz.practices.china_vietnam_transport import matching, metrics, refusals, repository, trips
 from ftz.practices.china_vietnam_transport.models import Trip
 from ftz.practices.china_vietnam_transport.reference import routes
-from ftz.practices.china_vietnam_transport.schemas import SealCheckIn, TripIn, TripOut
+from ftz.practices.china_vietnam_transport.schemas import (
+    RefusedTripOut,
+    SealCheckIn,
+    TripIn,
+    TripOut,
+)
 
 app = typer.Typer(no_args_is_help=True, help="p24 中越跨境陆路运输 China–Vietnam road transport")
 
@@ -58,7 +64,36 @@ def plan_trip(
     permit for the route."""
     data = read_model(trip_file, TripIn)
     with cli_session(as_user) as (session, principal):
-        _show(trips.plan_trip(session, principal=principal, data=data), as_json)
+        try:
+            made = refusals.attempt(session, principal=principal, data=data)
+        except refusals.TripRefusedError as refused:
+            session.commit()  # the refused attempt is recorded; nothing of the trip is kept
+            raise refused.error from None
+        _show(made, as_json)
+
+
+@app.command("refusals")
+def list_refusals(
+    route: str | None = typer.Option(None, help="Route code"),
+    q: str | None = typer.Option(None, help="Plate, user or route"),
+    page: int = typer.Option(1, min=1),
+    size: int = typer.Option(20, min=1, max=200),
+    as_user: str | None = AS_USER_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Refused trip attempts (who, when, truck, route, reasons, rows), the carrier's own only."""
+    with cli_session(as_user) as (session, principal):
+        query = repository.refused_query(principal, route_code=route, text=q)
+        found = repository.page(session, query, PageParams(page=page, size=size))
+        items = [RefusedTripOut.model_validate(r).model_dump(mode="json") for r in found.items]
+    lines = [
+        f"{r['created_at']} {r['actor']} {r['plate']} {r['route_code']} "
+        + " ".join(f["row_id"] for f in r["fired"])
+        + " | "
+        + "; ".join(f"{p['field']}: {p['reason']}" for p in r["reasons"])
+        for r in items
+    ]
+    emit({"items": items, "total": found.total}, as_json, "\n".join(lines) or "no refusals")
 
 
 @app.command("seal")

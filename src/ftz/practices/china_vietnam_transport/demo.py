@@ -9,6 +9,7 @@ Names, plates and numbers are demo values. Idempotent: nothing is added once tru
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,7 +22,7 @@ from ftz.core.auth.models import OrgKind, Role
 from ftz.core.auth.principal import Principal, current_principal
 from ftz.core.auth.service import DEMO_PASSWORD
 from ftz.core.db import utcnow
-from ftz.practices.china_vietnam_transport import fleet, matching, multimodal, trips
+from ftz.practices.china_vietnam_transport import fleet, matching, multimodal, refusals, trips
 from ftz.practices.china_vietnam_transport.demo_data import (
     AGENCIES,
     DAYS,
@@ -94,6 +95,7 @@ def ensure_fleet(session: Session, today: datetime) -> dict[str, Truck]:
                 data=PermitIn(
                     truck_id=truck.id,
                     route_code=code,
+                    issuing_side=country,  # each side issues permits to its own carriers
                     valid_from=start,
                     valid_to=start + timedelta(days=364),
                 ),
@@ -109,7 +111,31 @@ def ensure_fleet(session: Session, today: datetime) -> dict[str, Truck]:
             valid_to=start - timedelta(days=1),
         ),
     )
+    # A Vietnamese truck with a Chinese-issued permit only (HK-HP): refused by P-SIDE-VN.
+    fleet.issue_permit(
+        session,
+        principal=officer,
+        data=PermitIn(
+            truck_id=made["24C-10521"].id,
+            route_code="HK-HP",
+            issuing_side="CN",
+            valid_from=start,
+            valid_to=start + timedelta(days=364),
+        ),
+    )
     return made
+
+
+def _refused(session: Session, fleet_: dict[str, Truck], today: datetime) -> int:
+    """Two attempts the permit table refuses, recorded with their rows: the expired HK-HN permit
+    of 云G61003 and the Chinese-issued HK-HP permit of the Vietnamese 24C-10521."""
+    attempts = [("cvt.carrier", "云G61003", "HK-HN"), ("cvt.vncarrier", "24C-10521", "HK-HP")]
+    for owner, plate, code in attempts:
+        data = TripIn(truck_id=fleet_[plate].id, route_code=code, direction="south",
+                      depart_at=today + timedelta(hours=3))  # fmt: skip
+        with contextlib.suppress(refusals.TripRefusedError):  # recorded in this transaction
+            refusals.attempt(session, principal=who(session, owner), data=data)
+    return len(attempts)
 
 
 def _load(
@@ -264,5 +290,6 @@ def load_demo(session: Session) -> dict[str, Any]:
     history = _history(session, fleet_, today)
     _today(session, fleet_, today)
     _multimodal(session, today)
+    _refused(session, fleet_, today)
     trips_made = session.scalar(select(func.count()).select_from(Trip))
     return {"trucks": len(fleet_), "outbound_history": history, "trips": trips_made}

@@ -16,11 +16,12 @@ from ftz.practices.china_vietnam_transport import (
     export,
     fleet,
     metrics,
+    refusals,
     repository,
     trips,
 )
 from ftz.practices.china_vietnam_transport.api_common import DB, OPERATE, READ, REVIEW, history
-from ftz.practices.china_vietnam_transport.models import Load, Permit, Trip, Truck
+from ftz.practices.china_vietnam_transport.models import Load, Permit, RefusedTrip, Trip, Truck
 from ftz.practices.china_vietnam_transport.reference import routes
 from ftz.practices.china_vietnam_transport.schemas import (
     LoadIn,
@@ -29,6 +30,8 @@ from ftz.practices.china_vietnam_transport.schemas import (
     PermitIn,
     PermitOut,
     PermitPage,
+    RefusedTripOut,
+    RefusedTripPage,
     ReleaseIn,
     RevokeIn,
     SealCheckIn,
@@ -180,7 +183,31 @@ def trips_csv(
 def plan_trip(body: TripIn, session: Session = DB, who: Principal = OPERATE) -> TripOut:
     """Refused (422, field truck_id) with the permit table's row when the truck has no valid
     permit for the route; otherwise the trip with the permit and green-channel rows."""
-    return TripOut.model_validate(trips.plan_trip(session, principal=who, data=body))
+    try:
+        return TripOut.model_validate(refusals.attempt(session, principal=who, data=body))
+    except refusals.TripRefusedError as refused:
+        session.commit()  # the record of the refused attempt; nothing of the trip was kept
+        raise refused.error from None
+
+
+@router.get("/refusals", response_model=RefusedTripPage)
+def list_refusals(
+    route_code: str | None = ROUTE,
+    truck_id: str | None = Query(None, max_length=26),
+    q: str | None = TEXT,
+    params: PageParams = Depends(page_params),
+    session: Session = DB,
+    who: Principal = READ,
+) -> RefusedTripPage:
+    """Trip attempts the rules refused, with the rows that fired (the carrier's own only)."""
+    query = repository.refused_query(who, route_code=route_code, truck_id=truck_id, text=q)
+    found = repository.page(session, query, params)
+    return PageOut.of(found, [RefusedTripOut.model_validate(r) for r in found.items])
+
+
+@router.get("/refusals/{refusal_id}", response_model=RefusedTripOut)
+def get_refusal(refusal_id: str, session: Session = DB, who: Principal = READ) -> RefusedTripOut:
+    return RefusedTripOut.model_validate(repository.get(session, who, RefusedTrip, refusal_id))
 
 
 @router.get("/trips/{trip_id}", response_model=TripOut)

@@ -4,7 +4,7 @@ of its permits for that route over the trip's dates."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +23,8 @@ from ftz.practices.china_vietnam_transport.reference import (
     route,
 )
 from ftz.practices.china_vietnam_transport.schemas import PermitIn, RevokeIn, TruckIn, TruckUpdate
+
+PERMIT_SERIES = {"CN": "YN-VN", "VN": "VN-LC"}
 
 
 def register_truck(session: Session, *, principal: Principal, data: TruckIn) -> Truck:
@@ -44,12 +46,14 @@ def issue_permit(session: Session, *, principal: Principal, data: PermitIn) -> P
         raise validation_error("valid_to", "the permit must end on or after its first day")
     if (data.valid_to - data.valid_from).days > 366:
         raise validation_error("valid_to", "a permit is issued for one year at most")
-    prefix = f"YN-VN-{data.valid_from:%Y}-"
+    # Chinese-issued (Yunnan transport bureau) and Vietnamese-issued (Lào Cai) number series.
+    prefix = f"{PERMIT_SERIES[data.issuing_side]}-{data.valid_from:%Y}-"
     permit = Permit(
         number=repository.next_number(session, Permit, prefix),
         org_id=truck.org_id,
         truck_id=truck.id,
         route_code=data.route_code,
+        issuing_side=data.issuing_side,
         valid_from=data.valid_from,
         valid_to=data.valid_to,
     )
@@ -70,13 +74,7 @@ def revoke_permit(
     return permit
 
 
-def permit_state(
-    session: Session, truck_id: str, route_code: str, start: datetime, end: datetime
-) -> tuple[str, Permit | None]:
-    """valid / revoked / not_yet_valid / expired / none for the trip's local dates; the permit
-    that decides it (the valid one, else the latest that almost fits)."""
-    first, last = start.astimezone(local_zone()).date(), end.astimezone(local_zone()).date()
-    permits = repository.permits_of(session, truck_id, route_code)
+def _state(permits: list[Permit], first: date, last: date) -> tuple[str, Permit | None]:
     covering = [p for p in permits if p.valid_from <= first and p.valid_to >= last]
     live = [p for p in covering if not p.revoked]
     if live:
@@ -90,11 +88,34 @@ def permit_state(
     return "none", None
 
 
+def permit_state(
+    session: Session, truck_id: str, route_code: str, start: datetime, end: datetime
+) -> tuple[str, Permit | None]:
+    """valid / revoked / not_yet_valid / expired / none for the trip's local dates; the permit
+    that decides it (the valid one, else the latest that almost fits). The truck's own side's
+    permits first; with none of them, what the other side's permits say (the permit table then
+    refuses them by their issuing side)."""
+    first, last = start.astimezone(local_zone()).date(), end.astimezone(local_zone()).date()
+    permits = repository.permits_of(session, truck_id, route_code)
+    truck = session.get(Truck, truck_id)
+    country = truck.country if truck is not None else "CN"
+    state, permit = _state([p for p in permits if p.issuing_side == country], first, last)
+    if state == "none":
+        state, permit = _state([p for p in permits if p.issuing_side != country], first, last)
+    return state, permit
+
+
 def check_permit(
     session: Session, truck_id: str, route_code: str, start: datetime, end: datetime
 ) -> tuple[Decision, Permit | None]:
     state, permit = permit_state(session, truck_id, route_code, start, end)
-    context = {"route_designated": designated(route_code), "permit_state": state}
+    truck = session.get(Truck, truck_id)
+    context = {
+        "route_designated": designated(route_code),
+        "permit_state": state,
+        "truck_country": truck.country if truck is not None else "",
+        "issuing_side": permit.issuing_side if permit is not None else "",
+    }
     return decide("permit.json", context), permit
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ftz.core.auth.principal import Principal
 from ftz.core.db import utcnow
 from ftz.practices.china_vietnam_transport import repository, trips
-from ftz.practices.china_vietnam_transport.fleet import permit_state
+from ftz.practices.china_vietnam_transport.fleet import check_permit
 from ftz.practices.china_vietnam_transport.models import Load, Trip, Truck
 from ftz.practices.china_vietnam_transport.reference import decide, fired, routes, settings
 from ftz.practices.china_vietnam_transport.schemas import (
@@ -42,12 +42,12 @@ def judge(session: Session, trip: Trip, truck: Truck, load: Load) -> dict[str, A
     free_at = trip.arrive_at + timedelta(hours=float(settings()["unload_hours"]))
     pickup = max(free_at, load.ready_at)
     arrive = pickup + timedelta(hours=hours)
-    state, _ = permit_state(session, truck.id, load.route_code, pickup, arrive)
+    permit, _ = check_permit(session, truck.id, load.route_code, pickup, arrive)
     context = {
         "same_carrier": trip.org_id == load.org_id,
         "route_match": trip.route_code == load.route_code,
         "direction_opposite": trip.direction != load.direction,
-        "permit_ok": state == "valid",
+        "permit_ok": bool(permit.result.get("allowed")),
         "capacity_ok": load.weight_t <= truck.capacity_t,
         "reefer_ok": (not load.fresh) or truck.kind == "reefer",
         "late_h": _hours(arrive - load.deliver_by),

@@ -38,10 +38,34 @@ class Permit(Audited, IdMixin, TimestampMixin, Base):
         ForeignKey("china_vietnam_transport_truck.id"), index=True
     )
     route_code: Mapped[str] = mapped_column(String(8), index=True)
+    # Each side issues permits to its own carriers (China–Vietnam road transport agreement):
+    # CN by the Chinese transport authority, VN by the Vietnamese one (recorded here as shown).
+    issuing_side: Mapped[str] = mapped_column(String(2), default="CN", server_default="CN")
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date] = mapped_column(Date)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class RefusedTrip(Audited, IdMixin, TimestampMixin, Base):
+    """A trip attempt a rule refused (permit, vehicle or route): who tried, when, with which
+    truck on which route, and the rows that fired. Kept although the trip is not."""
+
+    __tablename__ = "china_vietnam_transport_refused_trip"
+
+    org_id: Mapped[str] = mapped_column(ForeignKey("core_organization.id"), index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    truck_id: Mapped[str] = mapped_column(
+        ForeignKey("china_vietnam_transport_truck.id"), index=True
+    )
+    plate: Mapped[str] = mapped_column(String(16), index=True)
+    truck_country: Mapped[str] = mapped_column(String(2))
+    route_code: Mapped[str] = mapped_column(String(8), index=True)
+    direction: Mapped[str] = mapped_column(String(8))
+    depart_at: Mapped[datetime]
+    load_id: Mapped[str | None] = mapped_column(String(26), default=None)
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSONValue, default=list)
+    fired: Mapped[list[dict[str, Any]]] = mapped_column(JSONValue, default=list)
 
 
 class Load(Audited, IdMixin, TimestampMixin, Base):

@@ -21,6 +21,7 @@ from ftz.practices.china_vietnam_transport import (
     metrics,
     pages_more,
     pages_multimodal,
+    refusals,
     repository,
     trips,
 )
@@ -117,8 +118,9 @@ async def plan_trip(request: Request, session: Session = DB, who: Principal = OP
     }
     try:
         data = TripIn.model_validate(body)
-        with session.begin_nested():
-            made = trips.plan_trip(session, principal=who, data=data)
+        made = refusals.attempt(session, principal=who, data=data)
+    except refusals.TripRefusedError as refused:  # recorded; committed with this request
+        return _trip_form(request, session, who, values, form_problems(refused.error), 422)
     except (FtzError, ValidationError) as exc:
         return _trip_form(request, session, who, values, form_problems(exc), 422)
     return RedirectResponse(f"{BASE}/trips/{made.id}", status_code=303)
@@ -207,3 +209,22 @@ async def release(
 def metrics_page(request: Request, session: Session = DB, who: Principal = READ) -> Response:
     context = {"figures": metrics.figures(session, principal=who)}
     return show(request, "china_vietnam_transport/metrics.html", context)
+
+
+@router.get("/refusals", response_class=HTMLResponse)
+def refusal_list(
+    request: Request,
+    route_code: str = Query("", max_length=8),
+    q: str = Query("", max_length=100),
+    params: PageParams = Depends(page_params),
+    session: Session = DB,
+    who: Principal = READ,
+) -> Response:
+    """Refused trip attempts (who, when, truck, route, the rows that fired)."""
+    query = repository.refused_query(who, route_code=route_code or None, text=q or None)
+    context = {
+        "page": repository.page(session, query, params),
+        "filters": {"route_code": route_code, "q": q},
+        "query": f"route_code={route_code}&q={q}",
+    }
+    return show(request, "china_vietnam_transport/refusals.html", context)

@@ -11,10 +11,17 @@ from sqlalchemy.orm import Session
 from ftz.core.auth import scoping
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
-from ftz.practices.china_vietnam_transport.models import Load, Multimodal, Permit, Trip, Truck
+from ftz.practices.china_vietnam_transport.models import (
+    Load,
+    Multimodal,
+    Permit,
+    RefusedTrip,
+    Trip,
+    Truck,
+)
 from ftz.practices.china_vietnam_transport.permissions import DEPARTMENTS
 
-Owned = TypeVar("Owned", Truck, Permit, Load, Trip, Multimodal)
+Owned = TypeVar("Owned", Truck, Permit, Load, Trip, Multimodal, RefusedTrip)
 EXPORT_LIMIT = 50_000
 
 
@@ -99,6 +106,28 @@ def trip_query(
     if green is not None:
         query = query.where(Trip.green_channel.is_(green))
     return query.order_by(Trip.depart_at.desc(), Trip.number.desc())
+
+
+def refused_query(
+    principal: Principal,
+    *,
+    route_code: str | None = None,
+    truck_id: str | None = None,
+    text: str | None = None,
+) -> Select[Any]:
+    """Refused trip attempts: a carrier sees its own organization's, officers all."""
+    query = _like(
+        scoped(select(RefusedTrip), RefusedTrip, principal),
+        text,
+        RefusedTrip.plate,
+        RefusedTrip.actor,
+        RefusedTrip.route_code,
+    )
+    if route_code:
+        query = query.where(RefusedTrip.route_code == route_code)
+    if truck_id:
+        query = query.where(RefusedTrip.truck_id == truck_id)
+    return query.order_by(RefusedTrip.created_at.desc(), RefusedTrip.id.desc())
 
 
 def multimodal_query(

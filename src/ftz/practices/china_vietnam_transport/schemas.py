@@ -26,6 +26,9 @@ class TruckIn(BaseModel):
 class PermitIn(BaseModel):
     truck_id: str = Field(min_length=1, max_length=26)
     route_code: str = Field(min_length=1, max_length=8)
+    # CN: issued by the Chinese side to a Chinese carrier; VN: by the Vietnamese side to a
+    # Vietnamese carrier (recorded by the transport bureau from the permit shown).
+    issuing_side: Literal["CN", "VN"] = "CN"
     valid_from: date
     valid_to: date
 
@@ -114,10 +117,27 @@ class PermitOut(_Out):
     org_id: str
     truck_id: str
     route_code: str
+    issuing_side: str
     valid_from: date
     valid_to: date
     revoked: bool
     note: str
+
+
+class RefusedTripOut(_Out):
+    id: str
+    org_id: str
+    actor: str
+    created_at: datetime
+    truck_id: str
+    plate: str
+    truck_country: str
+    route_code: str
+    direction: str
+    depart_at: datetime
+    load_id: str | None
+    reasons: list[dict[str, Any]]
+    fired: list[dict[str, Any]]
 
 
 class LoadOut(_Out):
@@ -221,6 +241,7 @@ class AppliedOut(BaseModel):
 
 TruckPage = PageOut[TruckOut]
 PermitPage = PageOut[PermitOut]
+RefusedTripPage = PageOut[RefusedTripOut]
 LoadPage = PageOut[LoadOut]
 TripPage = PageOut[TripOut]
 MultimodalPage = PageOut[MultimodalOut]

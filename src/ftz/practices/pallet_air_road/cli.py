@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, read_model
+from ftz.core.cli_kit import AS_USER_OPTION, JSON_OPTION, cli_session, emit, fail, read_model
 from ftz.core.kit.pagination import PageParams
 from ftz.practices.pallet_air_road import events, metrics, repository, service, views
 from ftz.practices.pallet_air_road.schemas import EventIn, TrailerIn, TrailerOut, UldIn, UldOut
@@ -47,7 +47,20 @@ def show(uld_id: str, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON
         f"  {e['seq']} {e['at']} {e['event']} {e['actor']} touches={e['touches']}"
         for e in read["events"]
     ]
+    text += [f"  leg {g['destination']} {g['trailer']} {g['pieces']} pcs {g['gross_kg']} kg "
+             f"{g['status']}" for g in read["road_legs"]]  # fmt: skip
     emit(read, as_json, "\n".join(text))
+
+
+@app.command("history")
+def history(uld_id: str, as_user: str | None = AS_USER_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """The audit history of a ULD (its events and road legs too), for each of its parties."""
+    with cli_session(as_user) as (session, who):
+        found = views.history(session, repository.get_uld(session, who, uld_id))
+    items = [{**h, "at": h["at"].isoformat()} for h in found]
+    emit({"items": items}, as_json,
+         "\n".join(f"{h['at']} {h['action']} {h['entity']} {h['actor']}" for h in items)
+         or "no history")  # fmt: skip
 
 
 @app.command("build")
@@ -64,11 +77,17 @@ def event(
     uld_id: str, name: str, at: datetime | None = typer.Option(None),
     crew: int | None = typer.Option(None, min=1, max=20),
     trailer: str | None = typer.Option(None, help="Trailer plate (start_loading)"),
+    leg: list[str] = typer.Option([], help="DEST=PLATE, a truck per destination (broken down)"),
+    destination: str | None = typer.Option(None, help="The road leg of a depart / deliver"),
     note: str = typer.Option(""), as_user: str | None = AS_USER_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:  # fmt: skip
     """Record an event on a ULD as its party (arrive … deliver)."""
-    data = EventIn(event=name, at=at, crew=crew, trailer_plate=trailer, note=note)
+    if any("=" not in x for x in leg):
+        fail("--leg: give each as DEST=PLATE, e.g. PEK=豫A3001挂", 2)
+    legs = dict(x.split("=", 1) for x in leg) or None
+    data = EventIn(event=name, at=at, crew=crew, trailer_plate=trailer, legs=legs,
+                   destination=destination, note=note)  # fmt: skip
     with cli_session(as_user) as (session, who):
         made = events.act(session, principal=who, uld_id=uld_id, data=data)
         read = views.detail(session, made).model_dump(mode="json")

@@ -39,7 +39,9 @@ PEOPLE = [  # username, org code, zh, en, kind, department, role
      OrgKind.AGENCY, "customs", Role.OFFICER),
 ]  # fmt: skip
 TRAILERS = [("豫A2001挂", "uld_roller", 4), ("豫A2002挂", "uld_reefer", 3),
-            ("豫A3001挂", "box", 6)]  # fmt: skip
+            ("豫A3001挂", "box", 6), ("豫A3002挂", "box", 6), ("豫A3003挂", "box", 4)]  # fmt: skip
+# A broken-down ULD's loose cargo goes one truck per destination (plates in the line order).
+LOOSE_TRUCKS = ["豫A3001挂", "豫A3002挂", "豫A3003挂"]
 # Minutes after arrival of each step: (event, minutes, crew). Whole ULD: seed 二(二) figures.
 WHOLE = [
     ("arrive", 0, None),
@@ -103,15 +105,23 @@ def _lines(n: int, spec: list[tuple[str, int]]) -> list[dict[str, Any]]:
 def _replay(session: Session, uld: Uld, done: int, plate: str, road_hours: int,
             arrived: datetime) -> None:  # fmt: skip
     steps = WHOLE if uld.mode == "whole_uld" else LOOSE
+    dests = list(dict.fromkeys(line["destination"] for line in uld.lines))
+    trucks = dict(zip(dests, LOOSE_TRUCKS, strict=False)) if uld.mode == "breakdown" else None
     for event, minutes, crew in steps[:done]:
         actor = who(session, ACTOR.get(event, HANDLER))
-        body = EventIn(event=event, at=arrived + timedelta(minutes=minutes), crew=crew,
-                       trailer_plate=plate if event == "start_loading" else None)  # fmt: skip
-        events.act(session, principal=actor, uld_id=uld.id, data=body)
+        at = arrived + timedelta(minutes=minutes)
+        loading = event == "start_loading"
+        for k, dest in enumerate(dests if trucks and event == "depart" else [None]):
+            body = EventIn(event=event, at=at + timedelta(minutes=5 * k), crew=crew,
+                           trailer_plate=plate if loading and not trucks else None,
+                           legs=trucks if loading else None, destination=dest)  # fmt: skip
+            events.act(session, principal=actor, uld_id=uld.id, data=body)
     if done >= 10:
         at = arrived + timedelta(minutes=steps[-1][1], hours=road_hours)
-        events.act(session, principal=who(session, TRUCKER), uld_id=uld.id,
-                   data=EventIn(event="deliver", at=at, crew=2))  # fmt: skip
+        for k, dest in enumerate(dests if trucks else [None]):
+            events.act(session, principal=who(session, TRUCKER), uld_id=uld.id,
+                       data=EventIn(event="deliver", at=at + timedelta(hours=2 * k), crew=2,
+                                    destination=dest))  # fmt: skip
 
 
 def load_demo(session: Session) -> dict[str, Any]:

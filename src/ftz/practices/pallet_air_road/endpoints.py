@@ -87,8 +87,7 @@ def list_events(uld_id: str, session: Session = DB, who: Principal = READ) -> An
 
 @router.get("/ulds/{uld_id}/history", response_model=list[dict[str, Any]])
 def uld_history(uld_id: str, session: Session = DB, who: Principal = READ) -> Any:
-    repository.get_uld(session, who, uld_id)
-    return views.history(session, who, uld_id)
+    return views.history(session, repository.get_uld(session, who, uld_id))
 
 
 @router.get("/uld-id/{code}", response_model=dict[str, Any])

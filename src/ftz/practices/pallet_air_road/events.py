@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
 from ftz.core.db import utcnow
-from ftz.core.kit.errors import forbidden, validation_error
+from ftz.core.kit.errors import conflict, forbidden, validation_error
 from ftz.core.workflow import fire
 from ftz.domain.network import plan
-from ftz.practices.pallet_air_road import metrics, repository
+from ftz.practices.pallet_air_road import legs, metrics, repository
 from ftz.practices.pallet_air_road.common import anchor, decide, places
 from ftz.practices.pallet_air_road.models import Uld, UldEvent
 from ftz.practices.pallet_air_road.schemas import EventIn
@@ -93,28 +93,50 @@ def _digest(e: UldEvent) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _on_legs(uld: Uld, event: str) -> bool:
+    """A broken-down ULD's depart / deliver is about one of its road legs."""
+    return uld.mode == "breakdown" and event in legs.NEXT and uld.status in ("loaded", "on_road")
+
+
 def act(session: Session, *, principal: Principal, uld_id: str, data: EventIn) -> Uld:
     uld = repository.get_uld(session, principal, uld_id, lock=True)
     if data.event not in UldFlow.event_roles:
         raise validation_error("event", f"unknown event {data.event!r}")
-    if principal.has_role(*UldFlow.event_roles[data.event]) and not may_send(
-        principal, uld, data.event
-    ):
+    roles = UldFlow.event_roles[data.event]
+    leg = None
+    if _on_legs(uld, data.event):
+        if not principal.has_role(*roles):
+            raise forbidden(f"your role may not perform {data.event!r}")
+        leg = legs.pick(session, principal, uld, data)
+    elif principal.has_role(*roles) and not may_send(principal, uld, data.event):
         raise forbidden(f"{data.event} is recorded by the ULD's {UldFlow.event_party[data.event]}")
     previous = repository.events(session, uld.id)
     at = _when(data, previous)
     extra: dict[str, Any] = {}
     if data.event == "start_loading" and uld.status == "cleared":
-        uld.road = _road_leg(session, uld, data.trailer_plate)
-        extra["trailer"] = uld.road["trailer"]
+        if uld.mode == "breakdown":
+            uld.road = legs.load(session, uld, data)
+            extra["trucks"] = {g["destination"]: g["trailer"] for g in uld.road["legs"]}
+        else:
+            uld.road = _road_leg(session, uld, data.trailer_plate)
+            extra["trailer"] = uld.road["trailer"]
+    if data.event == "finish_loading" and uld.status == "loading":
+        legs.finish_loading(session, uld)
     if data.event == "finish_tally":
         # The tally report counts the ULD as one package in the whole-ULD mode (seed 一(一)).
         extra["tally_report"] = {
             "package_type": uld.package_type,
             "packages": 1 if uld.mode == "whole_uld" else uld.pieces,
         }
-    fire(session, UldFlow, uld, data.event, principal=principal,
-         owner_org_id=uld.org_id, note=data.note)  # fmt: skip
+    moves = True
+    if leg is not None:
+        moves = legs.move(session, uld, leg, data.event, at)
+        extra.update(destination=leg.destination, trailer=leg.plate)
+        if not moves and uld.status != "on_road":
+            raise conflict(f"cannot {data.event} while {uld.status}")
+    if moves:
+        fire(session, UldFlow, uld, data.event, principal=principal,
+             owner_org_id=uld.org_id, note=data.note)  # fmt: skip
     touch = decide("touches.json", {"event": data.event, "mode": uld.mode})
     event = UldEvent(
         uld_id=uld.id, seq=len(previous) + 1, event=data.event, at=at,

@@ -44,5 +44,7 @@ def event_body(values: dict[str, str]) -> dict[str, Any]:
     return {
         "event": values.get("event", ""), "at": values.get("at") or None,
         "crew": values.get("crew") or None, "trailer_plate": values.get("trailer_plate") or None,
-        "note": values.get("note", ""),
+        "legs": {k.removeprefix("leg_"): v.strip() for k, v in values.items()
+                 if k.startswith("leg_") and v.strip()} or None,
+        "destination": values.get("destination") or None, "note": values.get("note", ""),
     }  # fmt: skip

@@ -31,13 +31,18 @@ def _minutes(start: datetime | None, end: datetime | None) -> float | None:
 
 def compute(events: Iterable[UldEvent], status: str) -> dict[str, Any]:
     at: dict[str, datetime] = {}
-    touches = 0
+    touched: dict[str, int] = {}
     crews: list[int] = []
     for e in events:
         at.setdefault(e.event, e.at)
-        touches += e.touches
+        if e.event == "deliver":  # a broken-down ULD is delivered with its last road leg
+            at["deliver"] = e.at
+        # Touches of any one piece: a broken-down ULD's road legs each depart and deliver
+        # their own share, so an event repeated per leg touches each piece once, not per leg.
+        touched[e.event] = max(touched.get(e.event, 0), e.touches)
         if e.crew is not None:
             crews.append(e.crew)
+    touches = sum(touched.values())
     hours = {
         "dwell_hours": _minutes(at.get("arrive"), at.get("finish_loading")),
         "road_hours": _minutes(at.get("depart"), at.get("deliver")),

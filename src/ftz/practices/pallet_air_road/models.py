@@ -78,3 +78,27 @@ class UldEvent(Audited, IdMixin, Base):
     touches: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class UldRoadLeg(Audited, IdMixin, TimestampMixin, Base):
+    """One road leg of a broken-down ULD: the loose cargo bound for one destination, on one
+    truck, tracked on its own (loading → loaded → on_road → delivered)."""
+
+    __tablename__ = "pallet_air_road_road_leg"
+    __audit_owner__ = "trucker_org_id"
+    __table_args__ = (UniqueConstraint("uld_id", "destination"),)
+
+    uld_id: Mapped[str] = mapped_column(ForeignKey("pallet_air_road_uld.id"), index=True)
+    destination: Mapped[str] = mapped_column(String(3))
+    trailer_id: Mapped[str] = mapped_column(ForeignKey("pallet_air_road_trailer.id"), index=True)
+    trucker_org_id: Mapped[str] = mapped_column(ForeignKey("core_organization.id"), index=True)
+    plate: Mapped[str] = mapped_column(String(16))
+    hawbs: Mapped[list[str]] = mapped_column(JSONValue, default=list)
+    pieces: Mapped[int] = mapped_column(Integer)
+    gross_kg: Mapped[Decimal] = mapped_column(Numeric(10, 1))
+    distance_km: Mapped[Decimal] = mapped_column(Numeric(8, 1))
+    planned_hours: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    fired: Mapped[list[dict[str, Any]]] = mapped_column(JSONValue, default=list)
+    departed_at: Mapped[datetime | None] = mapped_column(default=None)
+    delivered_at: Mapped[datetime | None] = mapped_column(default=None)
+    status: Mapped[str] = mapped_column(String(16), index=True)

@@ -15,7 +15,7 @@ from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
-from ftz.practices.pallet_air_road import events, forms, maps, repository, views
+from ftz.practices.pallet_air_road import events, forms, legs, maps, repository, views
 from ftz.practices.pallet_air_road.common import LOCAL, destinations
 from ftz.practices.pallet_air_road.metrics import SEED
 from ftz.practices.pallet_air_road.pages_more import router as more
@@ -61,9 +61,12 @@ def _detail(
     uld = repository.get_uld(session, who, uld_id)
     context = {
         "uld": uld, "events": repository.events(session, uld.id), "id": views.explain(uld),
-        "actions": views.my_events(who, uld), "errors": errors, "seed": SEED,
+        "actions": views.my_events(session, who, uld),
+        "road_legs": [legs.out(g) for g in repository.road_legs(session, uld.id)],
+        "waiting": legs.waiting(session, who, uld), "shares": legs.shares(uld),
+        "errors": errors, "seed": SEED,
         "map": maps.road_map(uld.road, uld.entry, uld.destination), "tz": LOCAL,
-        "history": views.history(session, who, uld.id), "can_edit": uld.status == "built"
+        "history": views.history(session, uld), "can_edit": uld.status == "built"
         and who.org_id == uld.org_id,
     }  # fmt: skip
     return render(request, "pallet_air_road/uld.html", context, status=status)

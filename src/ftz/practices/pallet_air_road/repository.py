@@ -9,10 +9,11 @@ from typing import Any
 from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from ftz.core.audit.models import AuditEvent
 from ftz.core.auth.principal import Principal, visibility
 from ftz.core.kit.errors import not_found
 from ftz.core.kit.pagination import Page, PageParams, paginate_query
-from ftz.practices.pallet_air_road.models import Trailer, Uld, UldEvent
+from ftz.practices.pallet_air_road.models import Trailer, Uld, UldEvent, UldRoadLeg
 from ftz.practices.pallet_air_road.permissions import DEPARTMENTS
 
 EXPORT_LIMIT = 50_000
@@ -23,9 +24,12 @@ def scoped(query: Select[Any], model: Any, principal: Principal) -> Select[Any]:
     seen = visibility(principal, DEPARTMENTS)
     if seen == "own" and model is Uld:
         mine = principal.org_id
+        # Every trucker of a broken-down ULD's road legs is a party of the ULD too.
+        on_legs = select(UldRoadLeg.uld_id).where(UldRoadLeg.trucker_org_id == mine)
         return query.where(
-            or_(Uld.org_id == mine, Uld.handler_org_id == mine, Uld.trucker_org_id == mine)
-        )
+            or_(Uld.org_id == mine, Uld.handler_org_id == mine, Uld.trucker_org_id == mine,
+                Uld.id.in_(on_legs))
+        )  # fmt: skip
     if seen == "own":
         return query.where(model.org_id == principal.org_id)
     return query if seen == "all" else query.where(false())
@@ -91,8 +95,30 @@ def trailer_query(principal: Principal) -> Select[Any]:
 
 
 def used_positions(session: Session, trailer_id: str) -> int:
-    query = select(func.count()).where(Uld.trailer_id == trailer_id, Uld.status.in_(ON_TRAILER))
-    return int(session.scalar(query) or 0)
+    """Whole ULDs on the trailer, and loose-cargo road legs (one position each) not delivered."""
+    ulds = select(func.count()).where(Uld.trailer_id == trailer_id, Uld.status.in_(ON_TRAILER))
+    legs = select(func.count()).where(
+        UldRoadLeg.trailer_id == trailer_id, UldRoadLeg.status.in_(ON_TRAILER)
+    )
+    return int(session.scalar(ulds) or 0) + int(session.scalar(legs) or 0)
+
+
+def road_legs(session: Session, uld_id: str) -> list[UldRoadLeg]:
+    query = select(UldRoadLeg).where(UldRoadLeg.uld_id == uld_id)
+    return list(session.scalars(query.order_by(UldRoadLeg.gross_kg.desc(), UldRoadLeg.destination)))
+
+
+def history(session: Session, uld: Uld, limit: int = 200) -> list[AuditEvent]:
+    """The audit trail of the ULD, its events and its road legs. Unscoped on purpose: the
+    caller has already found `uld` through `get_uld`, so the principal is one of its parties
+    (builder, handler, trucker, or an officer of the departments); the audit service's own
+    filter keeps an enterprise to its own organization's entities, which would hide the ULD's
+    trail from its handler and trucker."""
+    ids = [uld.id]
+    ids += list(session.scalars(select(UldEvent.id).where(UldEvent.uld_id == uld.id)))
+    ids += list(session.scalars(select(UldRoadLeg.id).where(UldRoadLeg.uld_id == uld.id)))
+    query = select(AuditEvent).where(AuditEvent.entity_id.in_(ids))
+    return list(session.scalars(query.order_by(AuditEvent.id.desc()).limit(limit)))
 
 
 def delivered(session: Session, principal: Principal) -> list[Uld]:

@@ -45,6 +45,10 @@ class EventIn(BaseModel):
     at: datetime | None = None  # when it happened (handheld scan); default now
     crew: int | None = Field(default=None, ge=1, le=20)
     trailer_plate: str | None = Field(default=None, max_length=16)
+    # A broken-down ULD: the truck per destination at start_loading, e.g. {"PEK": "豫A9002挂"};
+    # the destination of the road leg a depart / deliver is about.
+    legs: dict[str, str] | None = Field(default=None, max_length=20)
+    destination: str | None = Field(default=None, pattern=AIRPORT)
     note: str = Field(default="", max_length=1000)
 
 
@@ -113,6 +117,7 @@ class UldOut(BaseModel):
 
 class UldDetail(UldOut):
     events: list[EventOut]
+    road_legs: list[dict[str, Any]] = []
 
 
 UldPage = PageOut[UldOut]

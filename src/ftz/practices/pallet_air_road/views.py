@@ -12,11 +12,9 @@ from typing import Any
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from ftz.core.audit.service import list_events
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.pagination import PageParams
 from ftz.core.workflow import allowed_events, mermaid
-from ftz.practices.pallet_air_road import repository
+from ftz.practices.pallet_air_road import legs, repository
 from ftz.practices.pallet_air_road.events import may_send
 from ftz.practices.pallet_air_road.models import Uld
 from ftz.practices.pallet_air_road.schemas import EventOut, UldDetail, UldOut
@@ -30,11 +28,20 @@ METRIC_COLUMNS = ("touches", "tally_minutes", "loading_minutes", "crew", "total_
 
 def detail(session: Session, uld: Uld) -> UldDetail:
     events = [EventOut.model_validate(e) for e in repository.events(session, uld.id)]
-    return UldDetail.model_validate({**UldOut.model_validate(uld).model_dump(), "events": events})
+    road_legs = [legs.out(g) for g in repository.road_legs(session, uld.id)]
+    return UldDetail.model_validate(
+        {**UldOut.model_validate(uld).model_dump(), "events": events, "road_legs": road_legs}
+    )
 
 
-def my_events(principal: Principal, uld: Uld) -> list[str]:
-    return [e for e in allowed_events(UldFlow, uld, principal) if may_send(principal, uld, e)]
+def my_events(session: Session, principal: Principal, uld: Uld) -> list[str]:
+    found = [e for e in allowed_events(UldFlow, uld, principal) if may_send(principal, uld, e)]
+    if uld.mode == "breakdown" and uld.status in ("loaded", "on_road"):
+        # A broken-down ULD's road legs move one by one, each by its own trucker.
+        waiting = legs.waiting(session, principal, uld)
+        found = [e for e in found if e not in legs.NEXT]
+        found += [e for e in legs.NEXT if waiting[e] and principal.is_enterprise]
+    return found
 
 
 def explain(uld: Uld) -> dict[str, Any]:
@@ -60,9 +67,9 @@ def csv_response(ulds: Iterable[Uld]) -> Response:
     )
 
 
-def history(session: Session, principal: Principal, uld_id: str) -> list[dict[str, Any]]:
-    found = list_events(session, principal=principal, entity_id=uld_id,
-                        params=PageParams(page=1, size=100))  # fmt: skip
-    return [{"at": e.occurred_at, "action": e.action, "actor": e.actor_username,
+def history(session: Session, uld: Uld) -> list[dict[str, Any]]:
+    """The ULD's audit trail (its events and road legs too), for every party that sees it."""
+    return [{"at": e.occurred_at, "action": e.action, "entity": e.entity_type.removeprefix(
+             "pallet_air_road_"), "actor": e.actor_username,
              "summary": json.dumps(e.changes, ensure_ascii=False, default=str)}
-            for e in found.items]  # fmt: skip
+            for e in repository.history(session, uld)]  # fmt: skip
