@@ -44,7 +44,7 @@ def test_practices_list_json() -> None:
         "title_en": "One exam, many certificates",
         "status": "built",
     }
-    assert {p["status"] for p in data["practices"]} == {"planned", "built"}
+    assert {p["status"] for p in data["practices"]} == {"built"}
 
 
 def test_cli_uses_scratch_database_and_fails_in_one_line(tmp_path: Path) -> None:

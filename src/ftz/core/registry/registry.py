@@ -42,6 +42,7 @@ BUILT_MODULES = (
     "ftz.practices.china_vietnam_transport",
     "ftz.practices.yangtze_channel",
     "ftz.practices.cbec_key_items",
+    "ftz.practices.hs_inspection",
     "ftz.practices.two_stage_inspection",
 )
 
