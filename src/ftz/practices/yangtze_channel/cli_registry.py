@@ -64,6 +64,13 @@ def _state(row: dict[str, Any]) -> str:
     return "active" if row["active"] else "deactivated"
 
 
+# What each registry command finds by code and how it shows it.
+_REGISTRY: dict[str, tuple[Any, type[BaseModel]]] = {
+    "operator": (_operator, OperatorOut),
+    "service": (_service, ServiceOut),
+}
+
+
 def _operator_line(o: dict[str, Any]) -> str:
     return f"{o['code']}\t{o['kind']}\t{_state(o)}\t{o['name_zh']}\t{o['node_id'] or '—'}"
 
@@ -105,47 +112,54 @@ def operators_edit(code: str, body: Path = FILE, as_user: str | None = AS_USER_O
     emit(out, as_json, _operator_line(out))
 
 
-def _set_operator(code: str, active: bool, reason: str, as_user: str | None) -> dict[str, Any]:
+def _set_active(
+    kind: str, code: str, active: bool, reason: str, as_user: str | None, as_json: bool
+) -> None:
+    """Deactivate or reactivate an operator or a service, with the reason kept in its history."""
     data = StatusChangeIn.model_validate({"reason": reason}) if len(reason) >= 2 else None
     if data is None:
         fail("reason: give the reason (2 characters or more)", 2)
+    find, model = _REGISTRY[kind]
 
     def act(session: Session, p: Principal) -> dict[str, Any]:
-        record = _operator(session, code)
+        record = find(session, code)
         done = service.set_active(session, principal=p, record=record, active=active, data=data)
-        return _dump(OperatorOut, done)
+        return _dump(model, done)
 
-    out: dict[str, Any] = _run(as_user, act)
-    return out
+    done = "reactivated" if active else "deactivated"
+    emit(_run(as_user, act), as_json, f"{kind} {code} {done}")
+
+
+def _history(kind: str, code: str, as_user: str | None, as_json: bool) -> None:
+    find = _REGISTRY[kind][0]
+
+    def act(session: Session, p: Principal) -> list[dict[str, Any]]:
+        entries = service.history(session, principal=p, record=find(session, code))
+        return [RegistryHistoryEntry.model_validate(e).model_dump(mode="json") for e in entries]
+
+    rows = _run(as_user, act)
+    emit({"history": rows}, as_json, _history_text(rows))
 
 
 @operators_app.command("deactivate")
 def operators_deactivate(code: str, reason: str = REASON, as_user: str | None = AS_USER_OPTION,
                          as_json: bool = JSON_OPTION) -> None:  # fmt: skip
     """Deactivate an operator: it offers no capacity and receives no bookings until reactivated."""
-    out = _set_operator(code, False, reason, as_user)
-    emit(out, as_json, f"operator {code} deactivated")
+    _set_active("operator", code, False, reason, as_user, as_json)
 
 
 @operators_app.command("reactivate")
 def operators_reactivate(code: str, reason: str = REASON, as_user: str | None = AS_USER_OPTION,
                          as_json: bool = JSON_OPTION) -> None:  # fmt: skip
     """Reactivate a deactivated operator."""
-    out = _set_operator(code, True, reason, as_user)
-    emit(out, as_json, f"operator {code} reactivated")
+    _set_active("operator", code, True, reason, as_user, as_json)
 
 
 @operators_app.command("history")
 def operators_history(code: str, as_user: str | None = AS_USER_OPTION,
                       as_json: bool = JSON_OPTION) -> None:  # fmt: skip
     """Who changed the operator, what and why, newest first."""
-
-    def act(session: Session, p: Principal) -> list[dict[str, Any]]:
-        entries = service.history(session, principal=p, record=_operator(session, code))
-        return [RegistryHistoryEntry.model_validate(e).model_dump(mode="json") for e in entries]
-
-    rows = _run(as_user, act)
-    emit({"history": rows}, as_json, _history_text(rows))
+    _history("operator", code, as_user, as_json)
 
 
 @services_app.command("list")
@@ -176,44 +190,22 @@ def services_edit(code: str, body: Path = FILE, as_user: str | None = AS_USER_OP
     emit(out, as_json, _service_line(out))
 
 
-def _set_service(code: str, active: bool, reason: str, as_user: str | None) -> dict[str, Any]:
-    data = StatusChangeIn.model_validate({"reason": reason}) if len(reason) >= 2 else None
-    if data is None:
-        fail("reason: give the reason (2 characters or more)", 2)
-
-    def act(session: Session, p: Principal) -> dict[str, Any]:
-        record = _service(session, code)
-        done = service.set_active(session, principal=p, record=record, active=active, data=data)
-        return _dump(ServiceOut, done)
-
-    out: dict[str, Any] = _run(as_user, act)
-    return out
-
-
 @services_app.command("deactivate")
 def services_deactivate(code: str, reason: str = REASON, as_user: str | None = AS_USER_OPTION,
                         as_json: bool = JSON_OPTION) -> None:  # fmt: skip
     """Deactivate a fixed service: no new offers on it, its offers receive no bookings."""
-    out = _set_service(code, False, reason, as_user)
-    emit(out, as_json, f"service {code} deactivated")
+    _set_active("service", code, False, reason, as_user, as_json)
 
 
 @services_app.command("reactivate")
 def services_reactivate(code: str, reason: str = REASON, as_user: str | None = AS_USER_OPTION,
                         as_json: bool = JSON_OPTION) -> None:  # fmt: skip
     """Reactivate a deactivated fixed service."""
-    out = _set_service(code, True, reason, as_user)
-    emit(out, as_json, f"service {code} reactivated")
+    _set_active("service", code, True, reason, as_user, as_json)
 
 
 @services_app.command("history")
 def services_history(code: str, as_user: str | None = AS_USER_OPTION,
                      as_json: bool = JSON_OPTION) -> None:  # fmt: skip
     """Who changed the service, what and why, newest first."""
-
-    def act(session: Session, p: Principal) -> list[dict[str, Any]]:
-        entries = service.history(session, principal=p, record=_service(session, code))
-        return [RegistryHistoryEntry.model_validate(e).model_dump(mode="json") for e in entries]
-
-    rows = _run(as_user, act)
-    emit({"history": rows}, as_json, _history_text(rows))
+    _history("service", code, as_user, as_json)
