@@ -6,6 +6,7 @@ users; each test then runs inside a transaction that is rolled back, so tests st
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import re
@@ -15,6 +16,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from fastapi import FastAPI
@@ -33,9 +35,19 @@ from ftz.demo import load_core_demo
 from ftz.main import create_app
 from ftz.practices.exam_certificates.demo import _ensure_agencies
 
+if TYPE_CHECKING:
+    from ftz.domain.hs.search import HsIndex
+
 # Before anything reads settings: tests never touch ./var.
 os.environ["FTZ_DATA_DIR"] = tempfile.mkdtemp(prefix="ftz-test-")
 os.environ.pop("FTZ_DATABASE_URL", None)
+# The HS search's embedding cache is shared by the workers of one pytest-xdist run: embedding
+# the 1,228 headings takes 35-100 s, and each worker did it again in its own data directory.
+RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid()))
+SHARED = Path(tempfile.gettempdir()) / f"ftz-test-{RUN_ID}"
+SHARED.mkdir(exist_ok=True)
+(Path(os.environ["FTZ_DATA_DIR"]) / "hs").mkdir()
+(Path(os.environ["FTZ_DATA_DIR"]) / "hs" / "embeddings").symlink_to(SHARED)
 
 POSTGRES_URL = os.environ.get("FTZ_TEST_POSTGRES_URL")
 DATABASES = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
@@ -49,6 +61,18 @@ USERS = (
     "housing.officer",
 )
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
+
+
+def built_hs_index() -> HsIndex:
+    """The HS search index with its heading vectors: one worker embeds them while the other
+    waits on the lock, then reads them from the shared cache."""
+    from ftz.domain.hs.search import hs_index
+
+    with (SHARED / "headings.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        index = hs_index()
+        index.heading_vectors()
+    return index
 
 
 @pytest.fixture(scope="session")

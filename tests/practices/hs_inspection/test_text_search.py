@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from ftz.domain.hs.search import HsIndex, hs_index
-from tests.conftest import ApiClients
+from ftz.domain.hs.search import HsIndex
+from tests.conftest import ApiClients, built_hs_index
 from tests.practices.hs_inspection.conftest import API
 
 
 @pytest.fixture(scope="module")
 def index() -> HsIndex:
-    built = hs_index()
-    built.heading_vectors()
-    return built
+    return built_hs_index()
 
 
 def test_product_text_finds_the_code_and_its_elements(index: HsIndex, hs: ApiClients) -> None:
