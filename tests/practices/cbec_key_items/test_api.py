@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
+from sqlalchemy.orm import Session
+
+from ftz.core.ledger.service import EVIDENCE_LOG
+from ftz.core.ledger.store import get_leaf
 from tests.conftest import ApiClients
 from tests.practices.cbec_key_items.helpers import (
     API,
@@ -68,6 +73,25 @@ def test_bad_input_is_a_problem_with_field(cbk: ApiClients) -> None:
         shipper.post(f"{API}/lines/nope/resolve", json={"event": "clear", "note": "ok"}).status_code
         == 403
     )
+
+
+def test_each_decision_is_anchored_in_the_evidence_log(cbk: ApiClients, session: Session) -> None:
+    made = declared(cbk, POWER_BANK)
+    bank = flagged(made)[0]
+    assert bank["ledger_index"] is None  # screened, not yet decided
+    done = cbk.as_("cbk.railway").post(
+        f"{API}/lines/{bank['id']}/resolve",
+        json={"event": "confirm", "kind": "carriage", "note": "开箱查验"},
+    )
+    line = done.json()["line"]
+    _, entry, ref = get_leaf(session, EVIDENCE_LOG, line["ledger_index"])
+    anchored = json.loads(entry)
+    assert ref == f"cbk-line:{bank['id']}"
+    assert anchored["type"] == "cbec_key_items.resolve" and anchored["line"] == bank["id"]
+    assert anchored["status"] == "confirmed" and anchored["measure"] == "warning"
+    assert anchored["rows"] == ["CR-CARRIAGE"] and anchored["by"].startswith("railway:")
+    shown = cbk.as_("cbk.customs").get(f"/cbec-key-items/declarations/{made['id']}")
+    assert f"index={line['ledger_index']}" in shown.text
 
 
 def test_confirm_and_clear_move_credit_and_status(cbk: ApiClients) -> None:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import BigInteger, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ftz.core.audit import Audited
@@ -80,6 +80,8 @@ class KeyItemLine(IdMixin, TimestampMixin, Base):
     resolved_by: Mapped[str] = mapped_column(String(64), default="")
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(timezone=True), default=None)
     note: Mapped[str] = mapped_column(Text, default="")
+    # The officer's confirm or clear in the evidence log (ftz.local/evidence).
+    ledger_index: Mapped[int | None] = mapped_column(BigInteger, default=None)
 
     declaration: Mapped[KeyItemDeclaration] = relationship(
         lambda: KeyItemDeclaration, back_populates="lines"

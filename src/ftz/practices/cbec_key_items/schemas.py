@@ -87,6 +87,7 @@ class LineOut(BaseModel):
     status: str
     resolved_by: str
     note: str
+    ledger_index: int | None = None
 
 
 class DeclarationOut(BaseModel):

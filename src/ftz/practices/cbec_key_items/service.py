@@ -19,6 +19,7 @@ from ftz.core.db.base import utcnow
 from ftz.core.kit.errors import forbidden, not_found, validation_error
 from ftz.core.kit.ids import new_id
 from ftz.core.kit.pagination import PageParams
+from ftz.core.ledger import service as ledger
 from ftz.core.rules import Decision
 from ftz.core.workflow import fire
 from ftz.practices.cbec_key_items import keylist, repository
@@ -295,6 +296,7 @@ def resolve(
     violation = None
     if data.event == "confirm" and data.kind is not None:
         violation = _violation(session, principal, line, data.kind, office)
+    line.ledger_index = _anchor(session, line, violation)
     declaration = repository.get_declaration(session, principal, line.declaration_id, lock=True)
     statuses = repository.line_statuses(session, declaration.id)
     if statuses.get("inspection"):
@@ -303,6 +305,27 @@ def resolve(
         declaration.status = "violation" if statuses.get("confirmed") else "cleared"
     session.flush()
     return line, violation
+
+
+def _anchor(session: Session, line: KeyItemLine, violation: KeyItemViolation | None) -> int:
+    """The officer's decision in the evidence log: what was screened (the hits and the list
+    version), the event, who decided for which agency, and the credit measure it caused."""
+    entry = {
+        "type": "cbec_key_items.resolve",
+        "line": line.id,
+        "declaration": line.declaration_id,
+        "list_version": line.list_version,
+        "rules": sorted({str(hit.get("rule_id", "")) for hit in line.hits}),
+        "status": line.status,
+        "by": line.resolved_by,
+        "at": line.resolved_at.isoformat() if line.resolved_at else None,
+        "measure": violation.measure if violation else None,
+        "rows": [r["row_id"] for r in violation.fired] if violation else [],
+    }
+    [index] = ledger.append(
+        session, ledger.EVIDENCE_LOG, [ledger.canonical(entry)], [f"cbk-line:{line.id}"]
+    )
+    return int(index)
 
 
 # --- reading --------------------------------------------------------------------------------
