@@ -5,6 +5,7 @@ risk record and a case feeding the next assessment, and bad input as RFC 9457 pr
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -75,6 +76,12 @@ def test_import_is_validated_idempotent_and_anchored(hs: ApiClients) -> None:
     listed = hs.as_("hs.officer").get(f"{API}/records", params={"source": "used_machinery"})
     assert listed.json()["total"] == 2
     assert listed.json()["items"][0]["details"]["manufacture_year"] in ("2015", "2012")
+    exported = hs.as_("hs.officer").get(f"{API}/records.csv", params={"q": "PSI-"})
+    rows = list(csv.DictReader(io.StringIO(exported.text.lstrip("\ufeff"))))
+    assert sorted(r["ref"] for r in rows) == ["PSI-1", "PSI-2"]
+    assert {r["source"] for r in rows} == {"used_machinery"}
+    assert json.loads(rows[0]["details"])["manufacture_year"] in ("2015", "2012")
+    assert hs.as_("hs.importer").get(f"{API}/records.csv").status_code in (403, 404)
     bad = CSV.replace(b"8458110000,2025-01-03", b"99999999,2025-01-03")
     refused = _upload(hs, "admin", "used_machinery", "u2.csv", bad.replace(b"PSI-", b"PSJ-"))
     assert refused.status_code == 422

@@ -15,11 +15,12 @@ from tests.routes import api_routes
 PAGES = {
     "", "/lookup", "/rules", "/batches", "/batches.csv", "/batches/new", "/batches/{batch_id}",
     "/batches/{batch_id}/result", "/records", "/imports", "/cases", "/batches/{batch_id}/edit",
+    "/records.csv",
 }  # fmt: skip
 APIS = {
     "/dashboard", "/rules", "/lookup", "/records", "/records/{record_id}", "/imports/{source}",
     "/imports", "/batches", "/batches.csv", "/batches/{batch_id}", "/batches/{batch_id}/risk",
-    "/batches/{batch_id}/result", "/batches/{batch_id}/history", "/cases",
+    "/batches/{batch_id}/result", "/batches/{batch_id}/history", "/cases", "/records.csv",
 }  # fmt: skip
 FORM = {"hs_code": "8516310000", "product": "电吹风", "quantity": "50",
         "arrival_date": "2026-11-24", "brand": "Aerolux"}  # fmt: skip
@@ -107,6 +108,9 @@ def test_workbench_lookup_lists_and_csv(hs: ApiClients, client: TestClient) -> N
     assert client.get("/hs-inspection/batches?status=lost").status_code == 422
     records = client.get("/hs-inspection/records?source=overseas_notification&lang=en").text
     assert "A12/00001/25" in records and "NC-T-1" not in records
+    assert 'id="export-records"' in records
+    exported = client.get("/hs-inspection/records.csv?source=overseas_notification").text
+    assert "A12/00001/25" in exported and "NC-T-1" not in exported
     csv = client.get("/hs-inspection/batches.csv")
     assert csv.headers["content-type"].startswith("text/csv") and csv.text.count("\n") == 4
     assert client.get("/hs-inspection/imports").status_code == 403

@@ -53,6 +53,11 @@ def batch_filters(status: str | None, q: str | None) -> list[Any]:
     return [*filters, repository.batch_search(q)] if q else filters
 
 
+def record_filters(source: str | None, q: str | None) -> list[Any]:
+    filters: list[Any] = [HsRiskRecord.source == source] if source else []
+    return [*filters, repository.record_search(q)] if q else filters
+
+
 def run_lookup(session: Session, q: str, used_machinery: bool) -> dict[str, Any]:
     try:
         return assess.lookup(session, q, used_machinery=used_machinery)
@@ -92,11 +97,20 @@ def list_records(
     who: Principal = LOOKUP,
 ) -> PageOut[RecordOut]:
     require_inspector(who)
-    filters: list[Any] = [HsRiskRecord.source == source] if source else []
-    if q:
-        filters.append(repository.record_search(q))
-    found = repository.record_page(session, params, *filters)
+    found = repository.record_page(session, params, *record_filters(source, q))
     return PageOut.of(found, [RecordOut.model_validate(r) for r in found.items])
+
+
+@router.get("/records.csv", response_class=Response)
+def export_records(
+    source: str | None = SOURCE_Q,
+    q: str | None = Query(None, max_length=100),
+    session: Session = DB,
+    who: Principal = LOOKUP,
+) -> Response:
+    """The risk records of the list's filters, every page, as CSV."""
+    require_inspector(who)
+    return exports.records_csv(session, *record_filters(source, q))
 
 
 @router.get("/records/{record_id}", response_model=RecordOut)

@@ -1,9 +1,11 @@
-"""CSV export of batches: the list's scoping and filters, one row per batch."""
+"""CSV exports: batches (the list's scoping and filters, one row per batch) and risk records
+(officers only, every source's fields, the source-specific ones as JSON)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
 from fastapi.responses import Response
@@ -42,4 +44,26 @@ def batches_csv(session: Session, principal: Principal, *filters: Any) -> Respon
         "\ufeff" + buffer.getvalue(),
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": 'attachment; filename="hs-inspection-batches.csv"'},
+    )
+
+
+RECORD_COLUMNS = (
+    "source", "ref", "hs_code", "tariff_code", "record_date", "product", "country", "brand",
+    "model", "barcode", "batch_no", "risk_type", "defect", "measures", "severity", "result",
+    "details", "id",
+)  # fmt: skip
+
+
+def records_csv(session: Session, *filters: Any) -> Response:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(RECORD_COLUMNS)
+    for r in repository.record_rows(session, *filters):
+        values = {c: getattr(r, c) for c in RECORD_COLUMNS}
+        values["details"] = json.dumps(r.details, ensure_ascii=False, sort_keys=True)
+        writer.writerow([_text(values[c]) for c in RECORD_COLUMNS])
+    return Response(
+        "\ufeff" + buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="hs-inspection-records.csv"'},
     )

@@ -28,8 +28,12 @@ from ftz.practices.hs_inspection.common import (
     sources,
     table_rows,
 )
-from ftz.practices.hs_inspection.endpoints import MAX_UPLOAD, batch_filters, run_lookup
-from ftz.practices.hs_inspection.models import HsRiskRecord
+from ftz.practices.hs_inspection.endpoints import (
+    MAX_UPLOAD,
+    batch_filters,
+    record_filters,
+    run_lookup,
+)
 from ftz.practices.hs_inspection.schemas import (
     ACTIONS,
     RISK_TYPES,
@@ -248,14 +252,22 @@ def records(
     who: Principal = LOOKUP,
 ) -> Response:
     require_inspector(who)
-    filters: list[Any] = [HsRiskRecord.source == source] if source else []
-    if q:
-        filters.append(repository.record_search(q))
-    page = repository.record_page(session, params, *filters)
+    page = repository.record_page(session, params, *record_filters(source, q))
     wanted = {k: v for k, v in {"source": source, "q": q}.items() if v}
     context = {"page": page, "filters": {"source": source, "q": q}, "query": urlencode(wanted),
                "sources": sources(), "labels": LABELS}  # fmt: skip
     return render(request, "hs_inspection/records.html", context)
+
+
+@router.get("/records.csv")
+def export_records(
+    source: str = SOURCE_Q,
+    q: str = Query("", max_length=100),
+    session: Session = DB,
+    who: Principal = LOOKUP,
+) -> Response:
+    require_inspector(who)
+    return exports.records_csv(session, *record_filters(source, q))
 
 
 def _imports(

@@ -180,6 +180,11 @@ def record_page(session: Session, params: PageParams, *filters: Any) -> Page[HsR
     return paginate_query(session, query, params)
 
 
+def record_rows(session: Session, *filters: Any) -> list[HsRiskRecord]:
+    query = select(HsRiskRecord).where(*filters)
+    return list(session.scalars(query.order_by(HsRiskRecord.record_date.desc(), HsRiskRecord.id)))
+
+
 def get_record(session: Session, id_: str) -> HsRiskRecord:
     found = session.get(HsRiskRecord, id_)
     if found is None:
