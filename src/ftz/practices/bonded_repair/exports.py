@@ -3,15 +3,13 @@ list pages, every row with its enterprise, verdict or certificate and its ledger
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv
 from ftz.practices.bonded_repair import repository
 from ftz.practices.bonded_repair.models import Batch, Waste
 
@@ -20,38 +18,10 @@ BATCH_COLUMNS = (
     "irreparable_value_cny", "reading", "verdict", "rows_fired", "status",
     "preinspection_sha256", "ledger_index", "created_at", "id",
 )  # fmt: skip
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WASTE_COLUMNS = (
     "year", "enterprise", "category", "description", "tonnes", "method", "receiver",
     "certificate_sha256", "ledger_index", "created_at", "id",
 )  # fmt: skip
-
-
-def _text(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in FORMULA_START:
-        # Typed text (goods, waste, receiver) must not run as a spreadsheet formula.
-        return "'" + value
-    return value
-
-
-def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_text(row.get(c)) for c in columns])
-    return buffer.getvalue()
-
-
-def _response(body: str, filename: str) -> Response:
-    # A UTF-8 BOM so spreadsheet programs read the Chinese names correctly.
-    return Response(
-        "\ufeff" + body,
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
-    )
 
 
 def _enterprises(session: Session, org_ids: set[str]) -> dict[str, str]:
@@ -70,7 +40,7 @@ def batches_csv(session: Session, principal: Principal, *filters: Any) -> Respon
         }
         for b in found
     )
-    return _response(_csv(BATCH_COLUMNS, rows), "bonded-repair-batches.csv")
+    return records_csv(BATCH_COLUMNS, rows, "bonded-repair-batches.csv")
 
 
 def waste_csv(session: Session, principal: Principal, *filters: Any) -> Response:
@@ -84,4 +54,4 @@ def waste_csv(session: Session, principal: Principal, *filters: Any) -> Response
         }
         for w in found
     )
-    return _response(_csv(WASTE_COLUMNS, rows), "bonded-repair-waste.csv")
+    return records_csv(WASTE_COLUMNS, rows, "bonded-repair-waste.csv")

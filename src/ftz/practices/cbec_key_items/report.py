@@ -5,20 +5,18 @@ the records; and its CSV, and the declarations' CSV."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv
 from ftz.practices.cbec_key_items import repository
 from ftz.practices.cbec_key_items.common import settings
 from ftz.practices.cbec_key_items.models import KeyItemDeclaration, KeyItemViolation
 from ftz.practices.cbec_key_items.service import MEASURES
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REPORT_COLUMNS = (
     "month",
     "declarant",
@@ -107,33 +105,13 @@ def report(session: Session, *, principal: Principal, month: str) -> dict[str, A
     }
 
 
-def _text(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in FORMULA_START:
-        return "'" + value  # typed text must not run as a spreadsheet formula
-    return "" if value is None else value
-
-
-def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]], filename: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_text(row.get(c)) for c in columns])
-    # A UTF-8 BOM so spreadsheet programs read the Chinese names correctly.
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
-    )
-
-
 def report_csv(session: Session, *, principal: Principal, month: str) -> Response:
     data = report(session, principal=principal, month=month)
     rows = [
         *data["rows"],
         {"month": month, "declarant": "合计 total", **data["total"], "measure": ""},
     ]
-    return _csv(REPORT_COLUMNS, rows, f"cbec-key-items-{month}.csv")
+    return records_csv(REPORT_COLUMNS, rows, f"cbec-key-items-{month}.csv")
 
 
 def declarations_csv(session: Session, principal: Principal, *filters: Any) -> Response:
@@ -146,4 +124,4 @@ def declarations_csv(session: Session, principal: Principal, *filters: Any) -> R
         }
         for d in found
     ]
-    return _csv(DECLARATION_COLUMNS, rows, "cbec-key-items-declarations.csv")
+    return records_csv(DECLARATION_COLUMNS, rows, "cbec-key-items-declarations.csv")

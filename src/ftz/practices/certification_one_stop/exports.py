@@ -3,8 +3,6 @@ its enterprise, scheme, SLA dates and status, fee and certificate number."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from typing import Any
 
@@ -13,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv
 from ftz.practices.certification_one_stop import repository, sla
 from ftz.practices.certification_one_stop.models import PartnerCertificate
 
@@ -38,15 +37,6 @@ COLUMNS = (
     "ledger_index",
     "id",
 )
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in FORMULA_START:
-        return "'" + value  # typed text must not run as a spreadsheet formula
-    return value
 
 
 def applications_csv(session: Session, principal: Principal, *filters: Any) -> Response:
@@ -60,21 +50,14 @@ def applications_csv(session: Session, principal: Principal, *filters: Any) -> R
     )
     certificates = {app_id: number for app_id, number in session.execute(query)} if ids else {}
     today = date.today()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+    rows = []
     for a in found:
         state = sla.status(a, today)
-        row = {
+        rows.append({
             **{c: getattr(a, c, None) for c in COLUMNS},
             "enterprise": names.get(a.org_id, ""),
             "sla_status": state["status"],
             "days_used": state.get("days_used"),
             "certificate": certificates.get(a.id),
-        }
-        writer.writerow([_text(row.get(c)) for c in COLUMNS])
-    return Response(
-        "\ufeff" + buffer.getvalue(),  # a BOM so spreadsheets read the Chinese names
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": 'attachment; filename="certification-applications.csv"'},
-    )
+        })  # fmt: skip
+    return records_csv(COLUMNS, rows, "certification-applications.csv")

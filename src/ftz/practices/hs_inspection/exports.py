@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -12,6 +10,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv as kit_csv
 from ftz.practices.hs_inspection import repository
 
 COLUMNS = (
@@ -20,31 +19,21 @@ COLUMNS = (
     "result", "risk_level", "recommended_action", "action_taken", "risk_type", "defect",
     "ledger_index", "id",
 )  # fmt: skip
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in FORMULA_START:
-        return "'" + value  # typed text must not run as a spreadsheet formula
-    return "" if value is None else value
 
 
 def batches_csv(session: Session, principal: Principal, *filters: Any) -> Response:
     rows = repository.batch_rows(session, principal, *filters)
     names = repository.org_names(session, {b.org_id for b in rows})
     hidden = set() if not principal.is_enterprise else {"risk_level", "recommended_action"}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for b in rows:
-        values = {c: getattr(b, c, None) for c in COLUMNS}
-        values["importer"] = names[b.org_id].name_zh if b.org_id in names else ""
-        writer.writerow(["" if c in hidden else _text(values[c]) for c in COLUMNS])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": 'attachment; filename="hs-inspection-batches.csv"'},
+    values = (
+        {
+            **{c: getattr(b, c, None) for c in COLUMNS},
+            "importer": names[b.org_id].name_zh if b.org_id in names else "",
+        }
+        for b in rows
     )
+    shown = ({c: ("" if c in hidden else v) for c, v in row.items()} for row in values)
+    return kit_csv(COLUMNS, shown, "hs-inspection-batches.csv")
 
 
 RECORD_COLUMNS = (
@@ -55,15 +44,11 @@ RECORD_COLUMNS = (
 
 
 def records_csv(session: Session, *filters: Any) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(RECORD_COLUMNS)
-    for r in repository.record_rows(session, *filters):
-        values = {c: getattr(r, c) for c in RECORD_COLUMNS}
-        values["details"] = json.dumps(r.details, ensure_ascii=False, sort_keys=True)
-        writer.writerow([_text(values[c]) for c in RECORD_COLUMNS])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": 'attachment; filename="hs-inspection-records.csv"'},
+    rows = (
+        {
+            **{c: getattr(r, c) for c in RECORD_COLUMNS},
+            "details": json.dumps(r.details, ensure_ascii=False, sort_keys=True),
+        }
+        for r in repository.record_rows(session, *filters)
     )
+    return kit_csv(RECORD_COLUMNS, rows, "hs-inspection-records.csv")

@@ -4,58 +4,20 @@ it and the indicator reports (quarter:id) it adds up."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi.responses import Response
 
+from ftz.core.kit.csv_export import records_csv
 from ftz.practices.industry_transfer.models import TransferProject
 from ftz.practices.industry_transfer.reference import indicators
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PROJECT_COLUMNS = (
     "code", "name", "enterprise", "enterprise_uscc", "sponsor_park", "receiving_park",
     "agreement", "arrangement", "industry_code", "stage", "intention_on", "signed_on",
     "construction_on", "operation_on", "withdrawn_on", "planned_investment",
     "actual_investment", "id",
 )  # fmt: skip
-
-
-def _text(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in FORMULA_START and not _number(value):
-        # Typed text (names, enterprises) must not run as a spreadsheet formula.
-        return "'" + value
-    return value
-
-
-def _number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_text(row.get(c)) for c in columns])
-    return buffer.getvalue()
-
-
-def _response(body: str, filename: str) -> Response:
-    # A UTF-8 BOM so spreadsheet programs read the Chinese names correctly.
-    return Response(
-        "\ufeff" + body,
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
-    )
 
 
 def projects_csv(found: list[TransferProject]) -> Response:
@@ -66,7 +28,7 @@ def projects_csv(found: list[TransferProject]) -> Response:
          "arrangement": p.arrangement.name_zh if p.arrangement else ""}
         for p in found
     )  # fmt: skip
-    return _response(_csv(PROJECT_COLUMNS, rows), "industry-transfer-projects.csv")
+    return records_csv(PROJECT_COLUMNS, rows, "industry-transfer-projects.csv")
 
 
 def _keys() -> list[str]:
@@ -101,7 +63,7 @@ def region_csv(data: dict[str, Any]) -> Response:
     rows.append({"region": region, "code": "TOTAL", **data["totals"],
                  "counted_via": f"{data['projects']} projects"})  # fmt: skip
     name = f"industry-transfer-region-{region.replace('/', '-')}.csv"
-    return _response(_csv(columns, rows), name.encode("ascii", "ignore").decode() or "region.csv")
+    return records_csv(columns, rows, name.encode("ascii", "ignore").decode() or "region.csv")
 
 
 def rollup_csv(data: dict[str, Any]) -> Response:
@@ -130,4 +92,4 @@ def rollup_csv(data: dict[str, Any]) -> Response:
         rows.append({"row": "attributed", "region": child["region"]["key"],
                      **child["attributed"], "note": "each project's single count"})  # fmt: skip
     key = data["region"]["key"]
-    return _response(_csv(columns, rows), f"industry-transfer-rollup-{key}.csv")
+    return records_csv(columns, rows, f"industry-transfer-rollup-{key}.csv")

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv as csv_response
 from ftz.core.kit.errors import FieldProblem, FtzError, validation_error
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_values
@@ -17,7 +18,6 @@ from ftz.core.web.templating import render
 from ftz.practices.tech_transfer import forms, pool, repository
 from ftz.practices.tech_transfer.api_common import BASE, DB, MANAGE, READ, query_string
 from ftz.practices.tech_transfer.common import Viewer, viewer_for, yuan
-from ftz.practices.tech_transfer.exports import csv_response
 from ftz.practices.tech_transfer.models import Pool, PoolTxn, Project, Transfer
 from ftz.practices.tech_transfer.schemas_more import (
     ContributionIn,

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv as csv_response
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_values
@@ -30,7 +31,6 @@ from ftz.practices.tech_transfer.api_common import (
     query_string,
 )
 from ftz.practices.tech_transfer.common import Viewer, viewer_for
-from ftz.practices.tech_transfer.exports import csv_response
 from ftz.practices.tech_transfer.models import Achievement, Researcher
 from ftz.practices.tech_transfer.schemas import (
     AchievementEventIn,

@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv as csv_response
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.templating import render
 from ftz.practices.tech_transfer import repository
 from ftz.practices.tech_transfer.api_common import DB, READ
 from ftz.practices.tech_transfer.common import viewer_for, yuan
-from ftz.practices.tech_transfer.exports import csv_response
 from ftz.practices.tech_transfer.models import RewardLine, Transfer
 
 router = APIRouter(include_in_schema=False)

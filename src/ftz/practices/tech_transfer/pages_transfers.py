@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv as csv_response
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_values
@@ -23,7 +24,6 @@ from ftz.core.web.templating import render
 from ftz.practices.tech_transfer import forms, registry, repository, rewards, transfers
 from ftz.practices.tech_transfer.api_common import BASE, DB, MANAGE, READ, history, query_string
 from ftz.practices.tech_transfer.common import settings, viewer_for, yuan
-from ftz.practices.tech_transfer.exports import csv_response
 from ftz.practices.tech_transfer.models import Achievement, Income, Transfer
 from ftz.practices.tech_transfer.schemas import (
     ContractIn,

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
 from typing import Any
 
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import records_csv
 from ftz.practices.two_stage_inspection import repository
 
 PILOT_COLUMNS = (
@@ -23,27 +21,6 @@ INSTRUCTION_COLUMNS = (
     "value_usd", "mode", "status", "arrived_on", "released_on", "closed_on", "outcome",
     "ledger_index", "created_at", "id",
 )  # fmt: skip
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in FORMULA_START:
-        return "'" + value  # typed text must not run as a spreadsheet formula
-    return "" if value is None else value
-
-
-def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]], name: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_text(row.get(c)) for c in columns])
-    # A UTF-8 BOM so spreadsheet programs read the Chinese names correctly.
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{name}"'},
-    )
 
 
 def pilots_csv(session: Session, principal: Principal, *filters: Any) -> Response:
@@ -56,7 +33,7 @@ def pilots_csv(session: Session, principal: Principal, *filters: Any) -> Respons
          "annual_value_usd": sum(g.annual_value_usd for g in p.goods if g.eligible)}
         for p in found
     )  # fmt: skip
-    return _csv(PILOT_COLUMNS, rows, "two-stage-inspection-pilots.csv")
+    return records_csv(PILOT_COLUMNS, rows, "two-stage-inspection-pilots.csv")
 
 
 def instructions_csv(session: Session, principal: Principal, *filters: Any) -> Response:
@@ -67,4 +44,4 @@ def instructions_csv(session: Session, principal: Principal, *filters: Any) -> R
          "enterprise": names[i.org_id].name_zh if i.org_id in names else ""}
         for i in found
     )  # fmt: skip
-    return _csv(INSTRUCTION_COLUMNS, rows, "two-stage-inspection-instructions.csv")
+    return records_csv(INSTRUCTION_COLUMNS, rows, "two-stage-inspection-instructions.csv")
