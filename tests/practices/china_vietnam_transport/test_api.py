@@ -4,6 +4,9 @@ input (RFC 9457 problems naming the field)."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 from sqlalchemy.orm import Session
 
 from ftz.practices.china_vietnam_transport.models import Permit
@@ -67,6 +70,15 @@ def _green_trip(cvt: ApiClients, fleet: Fleet, seal: str = "MZ0001") -> dict:  #
     departed = carrier.post(f"{API}/trips/{trip['id']}/events", json={"event": "depart"})
     assert departed.json()["status"] == "under_way"
     return dict(trip)
+
+
+def test_the_export_never_hands_a_spreadsheet_a_formula(cvt: ApiClients, fleet: Fleet) -> None:
+    """A seal typed as `-A1` would be a cell reference in a spreadsheet: it is exported quoted."""
+    trip = _green_trip(cvt, fleet, seal="-A1")
+    exported = cvt.as_("cvt.carrier").get(f"{API}/trips.csv").text
+    [row] = [r for r in csv.DictReader(io.StringIO(exported.lstrip("\ufeff")))
+             if r["number"] == trip["number"]]  # fmt: skip
+    assert row["seal_origin"] == "'-A1"
 
 
 def test_intact_seal_is_cleared_and_a_mismatch_is_held(cvt: ApiClients, fleet: Fleet) -> None:

@@ -3,15 +3,12 @@ numbers appear only as their last four characters; the keyed hash never leaves t
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.models import Organization
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_text
 from ftz.practices.border_fast_lane import repository
 from ftz.practices.border_fast_lane.models import Driver, Vehicle
 
@@ -36,20 +33,6 @@ DRIVER_COLUMNS = (
     "forwarder",
     "registered_at",
 )
-
-
-def _cell(value: object) -> str:
-    """A spreadsheet must not run a name typed as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return out.getvalue()
 
 
 def _forwarders(session: Session, org_ids: set[str]) -> dict[str, str]:
@@ -77,7 +60,7 @@ def vehicles_csv(
         )
         for v in vehicles
     ]
-    return _csv(VEHICLE_COLUMNS, rows)
+    return csv_text(VEHICLE_COLUMNS, rows)
 
 
 def drivers_csv(
@@ -101,4 +84,4 @@ def drivers_csv(
         )
         for d in drivers
     ]
-    return _csv(DRIVER_COLUMNS, rows)
+    return csv_text(DRIVER_COLUMNS, rows)

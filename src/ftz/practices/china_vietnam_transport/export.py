@@ -3,12 +3,12 @@ read the Chinese names)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from typing import Any
 
 from fastapi.responses import Response
+
+from ftz.core.kit.csv_export import csv_response as kit_csv_response
 
 TRIP_COLUMNS = (
     "number",
@@ -46,13 +46,6 @@ def _cell(value: Any) -> Any:
 
 
 def csv_response(rows: Iterable[Any], columns: tuple[str, ...], filename: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(getattr(row, c)) for c in columns])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    """Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted."""
+    values = ([_cell(getattr(row, c)) for c in columns] for row in rows)
+    return kit_csv_response(columns, values, filename)
