@@ -3,8 +3,6 @@ and the assessments (same filters and scoping as the lists)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -14,6 +12,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_response as kit_csv_response
 from ftz.practices.cargo_rules import repository
 from ftz.practices.cargo_rules.models import Assessment, Cargo, Proposal
 from ftz.practices.cargo_rules.reference import DATA
@@ -107,17 +106,8 @@ def _cell(value: Any) -> Any:
 
 
 def csv_response(columns: Sequence[str], rows: Iterable[dict[str, Any]], name: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
-    # A BOM so spreadsheet programs read the Chinese names as UTF-8.
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    """Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted."""
+    return kit_csv_response(columns, ([_cell(row.get(c)) for c in columns] for row in rows), name)
 
 
 def cargo_rows(cargoes: Iterable[Cargo]) -> Iterable[dict[str, Any]]:

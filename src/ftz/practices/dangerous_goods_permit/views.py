@@ -3,8 +3,6 @@ board with each driver's and enterprise's standing under the blacklist table."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from datetime import timedelta
@@ -17,6 +15,7 @@ from ftz.core.audit.service import list_events
 from ftz.core.auth.models import Organization
 from ftz.core.auth.principal import Principal
 from ftz.core.db import utcnow
+from ftz.core.kit.csv_export import csv_response as kit_csv_response
 from ftz.core.kit.pagination import PageParams
 from ftz.practices.dangerous_goods_permit import repository
 from ftz.practices.dangerous_goods_permit.common import rules, settings
@@ -49,23 +48,10 @@ TRIP_COLUMNS = (
 )
 
 
-def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def csv_response(found: Iterable[Any], columns: tuple[str, ...], filename: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in found:
-        writer.writerow([_cell(getattr(row, c)) for c in columns])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
-    )
+    """Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted."""
+    rows = ([getattr(row, c) for c in columns] for row in found)
+    return kit_csv_response(columns, rows, filename)
 
 
 def history(session: Session, *, principal: Principal, entity_id: str) -> list[dict[str, Any]]:
