@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_text as kit_csv_text
 from ftz.practices.clearance_menu import repository
 
 COLUMNS = (
@@ -18,12 +16,8 @@ COLUMNS = (
 
 
 def csv_text(session: Session, principal: Principal, **filters: str | None) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for record in repository.export_rows(session, principal, **filters):
-        writer.writerow(["" if (v := getattr(record, c)) is None else v for c in COLUMNS])
-    return buffer.getvalue()
+    rows = repository.export_rows(session, principal, **filters)
+    return kit_csv_text(COLUMNS, ([getattr(r, c) for c in COLUMNS] for r in rows))
 
 
 def csv_response(session: Session, principal: Principal, **filters: str | None) -> Response:

@@ -3,27 +3,19 @@ programs read the Chinese names correctly."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from fastapi.responses import Response
 
+from ftz.core.kit.csv_export import csv_response as kit_csv_response
+
 
 def csv_response(
     name: str, columns: list[str], rows: Iterable[Any], value: Callable[[Any, str], Any]
 ) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if (v := value(row, c)) is None else v for c in columns])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="leisure-fishery-{name}.csv"'},
-    )
+    values = ([value(row, c) for c in columns] for row in rows)
+    return kit_csv_response(columns, values, f"leisure-fishery-{name}.csv")
 
 
 def plain(row: Any, column: str) -> Any:

@@ -3,8 +3,6 @@ explained, the events this principal may send, CSV rows and the audit history.""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -13,6 +11,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_response as kit_csv_response
 from ftz.core.workflow import allowed_events, mermaid
 from ftz.practices.pallet_air_road import legs, repository
 from ftz.practices.pallet_air_road.events import may_send
@@ -53,18 +52,11 @@ def workflow() -> str:
 
 
 def csv_response(ulds: Iterable[Uld]) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS + METRIC_COLUMNS)
-    for uld in ulds:
-        values = [getattr(uld, c) for c in COLUMNS]
-        values += [uld.metrics.get(m) for m in METRIC_COLUMNS]
-        writer.writerow(["" if v is None else v for v in values])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": 'attachment; filename="p09-ulds.csv"'},
+    values = (
+        [getattr(uld, c) for c in COLUMNS] + [uld.metrics.get(m) for m in METRIC_COLUMNS]
+        for uld in ulds
     )
+    return kit_csv_response(COLUMNS + METRIC_COLUMNS, values, "p09-ulds.csv")
 
 
 def history(session: Session, uld: Uld) -> list[dict[str, Any]]:

@@ -5,8 +5,6 @@ shows the case again (422) with the rows that refused it."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -16,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_response as kit_csv_response
 from ftz.core.kit.errors import FieldProblem, FtzError, not_found
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_values
@@ -75,16 +74,7 @@ CSV_COLUMNS = (
 
 
 def _csv(rows: list[list[Any]], columns: tuple[str, ...], filename: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    writer.writerows(rows)
-    # A UTF-8 BOM so spreadsheet programs read the Chinese addresses correctly.
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
-    )
+    return kit_csv_response(columns, rows, filename)  # BOM, formula-like text quoted
 
 
 @router.get("/cases.csv", response_class=Response)

@@ -3,14 +3,13 @@ lists; a UTF-8 BOM so spreadsheet programs read the Chinese names)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_text
 from ftz.core.kit.pagination import MAX_PAGE_SIZE, PageParams
 from ftz.domain.vessels import repository as vessels
 from ftz.practices.ship_selection import repository
@@ -29,11 +28,7 @@ def _all(fetch: Any) -> list[Any]:
 
 
 def _csv(header: tuple[str, ...], rows: list[list[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
-    return buffer.getvalue()
+    return csv_text(header, rows)
 
 
 def csv_response(text: str, filename: str) -> Response:

@@ -4,13 +4,12 @@ is `ftz.domain.vessels.service`; this module adds who may do it and the CSV expo
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_text as kit_csv_text
 from ftz.domain.vessels import importer, repository, service
 from ftz.domain.vessels.models import Ship, Watch
 from ftz.domain.vessels.schemas import (
@@ -91,11 +90,8 @@ def records(session: Session, ship_id: str) -> dict[str, list[Any]]:
 
 
 def csv_text(session: Session, filters: repository.ShipFilter) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for ship in repository.all_ships(session, filters):
         values = {"company_imo": ship.company.imo_company_number if ship.company else None}
-        row = [values[c] if c in values else getattr(ship, c) for c in CSV_COLUMNS]
-        writer.writerow(["" if v is None else v for v in row])
-    return buffer.getvalue()
+        rows.append([values[c] if c in values else getattr(ship, c) for c in CSV_COLUMNS])
+    return kit_csv_text(CSV_COLUMNS, rows)

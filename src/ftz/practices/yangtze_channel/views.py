@@ -3,8 +3,6 @@ order, its parties and events), CSV export of orders, and the channel registry a
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -16,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.audit.service import list_events
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_response as kit_csv_response
 from ftz.core.kit.pagination import PageParams
 from ftz.practices.yangtze_channel import reference, repository
 from ftz.practices.yangtze_channel.models import Order, OrderParty, TrackingEvent
@@ -57,16 +56,8 @@ def _cell(order: Order, column: str) -> Any:
 
 
 def orders_csv(orders: Iterable[Order]) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(ORDER_COLUMNS)
-    for order in orders:
-        writer.writerow(["" if (v := _cell(order, c)) is None else v for c in ORDER_COLUMNS])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": 'attachment; filename="yangtze-channel-orders.csv"'},
-    )
+    values = ([_cell(order, c) for c in ORDER_COLUMNS] for order in orders)
+    return kit_csv_response(ORDER_COLUMNS, values, "yangtze-channel-orders.csv")
 
 
 def channel_rows() -> list[dict[str, Any]]:
