@@ -45,7 +45,7 @@ def code_or_problem(code: str) -> dict[str, Any]:
     try:
         return described(code)
     except HsCodeError as exc:
-        if "does not exist" in str(exc) or "there is no section" in str(exc):
+        if exc.unknown:
             raise not_found(f"HS code {code}") from exc
         raise validation_error("code", str(exc)) from exc
 

@@ -20,7 +20,12 @@ ROMAN = re.compile(r"^(?:section\s*|第)?([IVXLC]+)(?:类)?$", re.IGNORECASE)
 
 
 class HsCodeError(ValueError):
-    """A code that is not a valid HS 2022 code, with the reason in words."""
+    """A code that is not a valid HS 2022 code, with the reason in words. `unknown`: well formed,
+    but HS 2022 has no such code (an edge answers it as not found rather than as bad input)."""
+
+    def __init__(self, message: str, *, unknown: bool = False) -> None:
+        super().__init__(message)
+        self.unknown = unknown
 
 
 @dataclass
@@ -93,7 +98,9 @@ def normalize(raw: str) -> str:
     if roman:
         code = roman.group(1).upper()
         if code not in nomenclature().entries:
-            raise HsCodeError(f"{raw!r}: there is no section {code} (sections are I to XXI)")
+            raise HsCodeError(
+                f"{raw!r}: there is no section {code} (sections are I to XXI)", unknown=True
+            )
         return code
     digits = SEPARATORS.sub("", text)
     if not digits:
@@ -105,7 +112,8 @@ def normalize(raw: str) -> str:
     elif len(digits) not in LEVELS:
         raise HsCodeError(f"{raw!r}: an HS code has 2, 4, 6, 8 or 10 digits, not {len(digits)}")
     if digits not in nomenclature().entries:
-        raise HsCodeError(f"{raw!r}: {LEVELS[len(digits)]} {digits} does not exist in HS 2022")
+        level = LEVELS[len(digits)]
+        raise HsCodeError(f"{raw!r}: {level} {digits} does not exist in HS 2022", unknown=True)
     return digits
 
 
