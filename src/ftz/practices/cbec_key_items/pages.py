@@ -7,7 +7,6 @@ enterprises' credit and the decision tables."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 import yaml
 from fastapi import APIRouter, Depends, Query, Request
@@ -22,6 +21,7 @@ from ftz.core.db.base import utcnow
 from ftz.core.kit.errors import FieldProblem, FtzError, validation_error
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems, form_values
+from ftz.core.web.list_context import list_context
 from ftz.core.web.templating import render
 from ftz.practices.cbec_key_items import csvin, report, repository, service
 from ftz.practices.cbec_key_items.common import is_officer, kinds, rules, table_rows
@@ -125,15 +125,14 @@ def declarations(
     who: Principal = READ,
 ) -> Response:
     page = repository.page(session, who, params, *_filters(status, q))
-    wanted = {k: v for k, v in {"status": status, "q": q}.items() if v}
-    context = {
-        "page": page,
-        "names": repository.org_names(session, {d.org_id for d in page.items}),
-        "filters": {"status": status, "q": q},
-        "query": urlencode(wanted),
-        "statuses": STATUSES,
-        "can_declare": who.is_enterprise,
-    }
+    names = repository.org_names(session, {d.org_id for d in page.items})
+    context = list_context(
+        page,
+        {"status": status, "q": q},
+        names=names,
+        statuses=STATUSES,
+        can_declare=who.is_enterprise,
+    )
     return render(request, "cbec_key_items/declarations.html", context)
 
 

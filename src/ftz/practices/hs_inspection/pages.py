@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,6 +18,7 @@ from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FieldProblem, FtzError, validation_error
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems, form_values
+from ftz.core.web.list_context import list_context
 from ftz.core.web.templating import render
 from ftz.practices.hs_inspection import exports, importer, repository, service
 from ftz.practices.hs_inspection.common import (
@@ -110,15 +110,14 @@ def batches(
     who: Principal = READ,
 ) -> Response:
     page = repository.batch_page(session, who, params, *batch_filters(status, q))
-    wanted = {k: v for k, v in {"status": status, "q": q}.items() if v}
-    context = {
-        "page": page,
-        "names": repository.org_names(session, {b.org_id for b in page.items}),
-        "filters": {"status": status, "q": q},
-        "query": urlencode(wanted),
-        "can_declare": who.is_enterprise,
-        "inspector": is_inspector(who),
-    }
+    names = repository.org_names(session, {b.org_id for b in page.items})
+    context = list_context(
+        page,
+        {"status": status, "q": q},
+        names=names,
+        can_declare=who.is_enterprise,
+        inspector=is_inspector(who),
+    )
     return render(request, "hs_inspection/batches.html", context)
 
 
@@ -253,9 +252,7 @@ def records(
 ) -> Response:
     require_inspector(who)
     page = repository.record_page(session, params, *record_filters(source, q))
-    wanted = {k: v for k, v in {"source": source, "q": q}.items() if v}
-    context = {"page": page, "filters": {"source": source, "q": q}, "query": urlencode(wanted),
-               "sources": sources(), "labels": LABELS}  # fmt: skip
+    context = list_context(page, {"source": source, "q": q}, sources=sources(), labels=LABELS)
     return render(request, "hs_inspection/records.html", context)
 
 

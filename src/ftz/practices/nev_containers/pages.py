@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,6 +18,7 @@ from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems, form_values
+from ftz.core.web.list_context import list_context
 from ftz.core.web.templating import render
 from ftz.practices.nev_containers import exports, forms, inspections, repository, service
 from ftz.practices.nev_containers.common import is_officer, rules, settings, table_rows
@@ -70,15 +70,14 @@ def declarations(
     who: Principal = READ,
 ) -> Response:
     page = repository.page(session, who, params, *_filters(status, q))
-    wanted = {k: v for k, v in {"status": status, "q": q}.items() if v}
-    context = {
-        "page": page,
-        "names": repository.org_names(session, {d.org_id for d in page.items}),
-        "filters": {"status": status, "q": q},
-        "query": urlencode(wanted),
-        "statuses": STATUSES,
-        "can_declare": who.is_enterprise,
-    }
+    names = repository.org_names(session, {d.org_id for d in page.items})
+    context = list_context(
+        page,
+        {"status": status, "q": q},
+        names=names,
+        statuses=STATUSES,
+        can_declare=who.is_enterprise,
+    )
     return render(request, "nev_containers/declarations.html", context)
 
 

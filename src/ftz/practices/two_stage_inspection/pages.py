@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -20,6 +19,7 @@ from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_problems, form_values
+from ftz.core.web.list_context import list_context
 from ftz.core.web.templating import render
 from ftz.core.workflow import mermaid
 from ftz.practices.two_stage_inspection import (
@@ -88,15 +88,14 @@ def pilots(
     who: Principal = READ,
 ) -> Response:
     page = repository.pilot_page(session, who, params, *pilot_filters(status, q))
-    wanted = {k: v for k, v in {"status": status, "q": q}.items() if v}
-    context = {
-        "page": page,
-        "names": repository.org_names(session, {p.org_id for p in page.items}),
-        "filters": {"status": status, "q": q},
-        "query": urlencode(wanted),
-        "statuses": STATUSES,
-        "can_apply": who.is_enterprise,
-    }
+    names = repository.org_names(session, {p.org_id for p in page.items})
+    context = list_context(
+        page,
+        {"status": status, "q": q},
+        names=names,
+        statuses=STATUSES,
+        can_apply=who.is_enterprise,
+    )
     return render(request, "two_stage_inspection/pilots.html", context)
 
 
@@ -236,15 +235,14 @@ def instruction_list(
     who: Principal = READ,
 ) -> Response:
     page = repository.instruction_page(session, who, params, *instruction_filters(status, q))
-    wanted = {k: v for k, v in {"status": status, "q": q}.items() if v}
-    context = {
-        "page": page,
-        "names": repository.org_names(session, {i.org_id for i in page.items}),
-        "filters": {"status": status, "q": q},
-        "query": urlencode(wanted),
-        "statuses": INSTRUCTION_STATUSES,
-        "can_issue": is_officer(who),
-    }
+    names = repository.org_names(session, {i.org_id for i in page.items})
+    context = list_context(
+        page,
+        {"status": status, "q": q},
+        names=names,
+        statuses=INSTRUCTION_STATUSES,
+        can_issue=is_officer(who),
+    )
     return render(request, "two_stage_inspection/instructions.html", context)
 
 
