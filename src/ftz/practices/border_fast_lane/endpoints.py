@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from fastapi import APIRouter, Depends, Query
@@ -13,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_text
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.practices.border_fast_lane import fleet_endpoints, lane, registration, repository
 from ftz.practices.border_fast_lane.models import Declaration, LaneTransaction
@@ -89,23 +88,24 @@ def list_transactions(
     return TransactionPage(items=items, total=page.total, page=page.page, size=page.size)
 
 
+TRANSACTION_COLUMNS = ("started_at", "lane", "plate", "seconds", "verdict", "status", "flags")
+
+
+def _transaction_row(t: LaneTransaction) -> list[object]:
+    seconds = round((t.finished_at - t.started_at).total_seconds(), 1)
+    flags = " ".join(t.flags)
+    return [t.started_at.isoformat(), t.lane, t.plate_read, seconds, t.verdict, t.status, flags]
+
+
 @router.get("/transactions.csv", response_class=Response)
 def export_transactions(
     day: date | None = None, session: Session = DB, who: Principal = READ
 ) -> Response:
     stats = lane.statistics(session, principal=who, day=day)
     rows = lane.day_rows(session, principal=who, day=date.fromisoformat(stats["day"]))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["started_at", "lane", "plate", "seconds", "verdict", "status", "flags"])
-    for t in rows:
-        seconds = round((t.finished_at - t.started_at).total_seconds(), 1)
-        flags = " ".join(t.flags)
-        writer.writerow(
-            [t.started_at.isoformat(), t.lane, t.plate_read, seconds, t.verdict, t.status, flags]
-        )
     return Response(
-        out.getvalue(),
+        # Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted.
+        "\ufeff" + csv_text(TRANSACTION_COLUMNS, map(_transaction_row, rows)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f"attachment; filename=lane-{stats['day']}.csv"},
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_text
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.workflow import mermaid
 from ftz.practices.exam_certificates import service
@@ -88,45 +89,32 @@ def list_applications(
     )
 
 
+EXPORT_COLUMNS = (
+    "application_id", "candidate", "trade", "status", "theory", "practical", "certificate",
+    "department", "request_status", "certificate_number",
+)  # fmt: skip
+
+
+def _export_rows(applications: Iterable[Any]) -> Iterator[list[Any]]:
+    """One row per certificate request of each application."""
+    for app in applications:
+        for req in app.requests:
+            yield [
+                app.id, app.candidate.full_name, app.trade, app.status, app.theory_score,
+                app.practical_score, req.certificate_code, req.department, req.status,
+                req.certificate_number or "",
+            ]  # fmt: skip
+
+
 @router.get("/applications.csv", response_class=Response)
 def export_applications(
     session: Session = Depends(get_db, scope="function"),
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            "application_id",
-            "candidate",
-            "trade",
-            "status",
-            "theory",
-            "practical",
-            "certificate",
-            "department",
-            "request_status",
-            "certificate_number",
-        ]
-    )
-    for app in service.export_rows(session, principal=principal):
-        for req in app.requests:
-            writer.writerow(
-                [
-                    app.id,
-                    app.candidate.full_name,
-                    app.trade,
-                    app.status,
-                    app.theory_score,
-                    app.practical_score,
-                    req.certificate_code,
-                    req.department,
-                    req.status,
-                    req.certificate_number or "",
-                ]
-            )
+    rows = _export_rows(service.export_rows(session, principal=principal))
     return Response(
-        buffer.getvalue(),
+        # Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted.
+        "\ufeff" + csv_text(EXPORT_COLUMNS, rows),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": "attachment; filename=p12-applications.csv"},
     )

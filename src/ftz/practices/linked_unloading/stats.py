@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter, defaultdict
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.principal import Principal
+from ftz.core.kit.csv_export import csv_text
 from ftz.practices.linked_unloading import reference, repository
 from ftz.practices.linked_unloading.repository import ContainerFilter, ShipmentFilter
 
@@ -70,41 +69,39 @@ def statistics(session: Session, *, principal: Principal) -> dict[str, Any]:
     }
 
 
+def _iso(value: Any) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _container_row(c: Any) -> list[Any]:
+    return [
+        c.number, c.size_ft, c.shipment.number, c.shipment.bill_of_lading, c.direction,
+        c.port_code, c.status, "yes" if c.selected else "no",
+        c.inspection.get("site", ""), _iso(c.filed_at), _iso(c.barge_departed_at),
+        _iso(c.barge_arrived_at), "" if c.transit_hours is None else c.transit_hours,
+        c.delay.get("verdict", ""), _iso(c.completed_at),
+    ]  # fmt: skip
+
+
+def _shipment_row(s: Any) -> list[Any]:
+    statuses = Counter(c.status for c in s.containers)
+    return [
+        s.number, s.direction, s.port_code, s.consignee, s.bill_of_lading, s.vessel,
+        "yes" if s.declared_in_advance else "no", s.teu,
+        len(s.containers) - statuses["cancelled"], statuses["cancelled"],
+        " ".join(f"{k}:{v}" for k, v in sorted(statuses.items())),
+        s.fast_track.get("measure", ""), "yes" if s.fast_track.get("eligible") else "no",
+        s.comparison.get("saved_cny_vs_transshipment", ""), s.created_at.isoformat(),
+    ]  # fmt: skip
+
+
+# Spreadsheet-safe cells (core.kit.csv_export): a consignee or vessel typed as `=...` is
+# written quoted, never as a live formula.
 def containers_csv(session: Session, *, principal: Principal, where: ContainerFilter) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-
-    def iso(value: Any) -> str:
-        return value.isoformat() if value is not None else ""
-
-    for c in repository.all_containers(session, principal, where):
-        writer.writerow(
-            [
-                c.number, c.size_ft, c.shipment.number, c.shipment.bill_of_lading, c.direction,
-                c.port_code, c.status, "yes" if c.selected else "no",
-                c.inspection.get("site", ""), iso(c.filed_at), iso(c.barge_departed_at),
-                iso(c.barge_arrived_at), "" if c.transit_hours is None else c.transit_hours,
-                c.delay.get("verdict", ""), iso(c.completed_at),
-            ]
-        )  # fmt: skip
-    return out.getvalue()
+    rows = repository.all_containers(session, principal, where)
+    return csv_text(CSV_COLUMNS, map(_container_row, rows))
 
 
 def shipments_csv(session: Session, *, principal: Principal, where: ShipmentFilter) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(SHIPMENT_COLUMNS)
-    for s in repository.all_shipments(session, principal, where):
-        statuses = Counter(c.status for c in s.containers)
-        writer.writerow(
-            [
-                s.number, s.direction, s.port_code, s.consignee, s.bill_of_lading, s.vessel,
-                "yes" if s.declared_in_advance else "no", s.teu,
-                len(s.containers) - statuses["cancelled"], statuses["cancelled"],
-                " ".join(f"{k}:{v}" for k, v in sorted(statuses.items())),
-                s.fast_track.get("measure", ""), "yes" if s.fast_track.get("eligible") else "no",
-                s.comparison.get("saved_cny_vs_transshipment", ""), s.created_at.isoformat(),
-            ]
-        )  # fmt: skip
-    return out.getvalue()
+    rows = repository.all_shipments(session, principal, where)
+    return csv_text(SHIPMENT_COLUMNS, map(_shipment_row, rows))

@@ -3,7 +3,6 @@ receipts package (ZIP) that a court or opposing expert can check offline."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -14,6 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
+
+from ftz.core.kit.csv_export import csv_text
 
 # A CID font the PDF reader supplies: Chinese text without shipping or downloading a font file.
 FONT = "STSong-Light"
@@ -32,10 +33,27 @@ RFC 3161 timestamp. Check them offline, with nothing but this folder:
       open('c.txt','w').write(r['checkpoint'])" receipts/<record>.json
     openssl ts -verify -in t.tst -token_in -data c.txt -CAfile tsa_certificate.pem
 
-records.csv lists each record's fingerprints and, to open its commitment, the salt and the
-metadata: commitment = SHA-256(salt ‖ RFC 8785 JSON of {title, file_name, size_bytes,
-contributors, description}). Keep this package confidential: it names your files.
+records.json lists each record's fingerprints and, to open its commitment, the salt and the
+metadata, exactly as committed: commitment = SHA-256(salt ‖ RFC 8785 JSON of {title, file_name,
+size_bytes, contributors, description}). records.csv is the same table for a spreadsheet: a text
+cell that begins with =, +, -, @, a tab or a carriage return has one leading apostrophe (') so
+the spreadsheet shows it instead of running it as a formula; recompute commitments from
+records.json. records.json 中的值与承诺时完全一致，用于重新计算承诺值；records.csv 供电子表格
+查看（以 = + - @ 开头的文本前加了撇号）。Keep this package confidential: it names your files.
 """
+
+RECORD_COLUMNS = (
+    "record_id", "title", "file_name", "size_bytes", "sha256", "sm3", "contributors",
+    "description_committed", "salt", "commitment", "ledger_index", "registered_at",
+)  # fmt: skip
+
+
+def _record_row(record: Any) -> list[Any]:
+    return [
+        record.id, record.title, record.file_name, record.size_bytes, record.sha256,
+        record.sm3, ";".join(record.contributors["names"]), "", record.salt,
+        record.commitment, record.ledger_index, record.registered_at.isoformat(),
+    ]  # fmt: skip
 
 
 def receipts_zip(
@@ -46,45 +64,14 @@ def receipts_zip(
         archive.writestr("README.md", README)
         archive.writestr("verifier_key.txt", verifier_key + "\n")
         archive.writestr("tsa_certificate.pem", tsa_pem)
-        table = io.StringIO()
-        writer = csv.writer(table)
-        writer.writerow(
-            [
-                "record_id",
-                "title",
-                "file_name",
-                "size_bytes",
-                "sha256",
-                "sm3",
-                "contributors",
-                "description_committed",
-                "salt",
-                "commitment",
-                "ledger_index",
-                "registered_at",
-            ]
-        )
         for record, receipt in zip(records, receipts, strict=True):
-            writer.writerow(
-                [
-                    record.id,
-                    record.title,
-                    record.file_name,
-                    record.size_bytes,
-                    record.sha256,
-                    record.sm3,
-                    ";".join(record.contributors["names"]),
-                    "",
-                    record.salt,
-                    record.commitment,
-                    record.ledger_index,
-                    record.registered_at.isoformat(),
-                ]
-            )
             archive.writestr(
                 f"receipts/{record.id}.json", json.dumps(receipt, ensure_ascii=False, indent=2)
             )
-        archive.writestr("records.csv", table.getvalue())
+        rows = [_record_row(record) for record in records]
+        archive.writestr("records.csv", csv_text(RECORD_COLUMNS, rows))
+        exact = [dict(zip(RECORD_COLUMNS, row, strict=True)) for row in rows]
+        archive.writestr("records.json", json.dumps(exact, ensure_ascii=False, indent=2))
     return buffer.getvalue()
 
 

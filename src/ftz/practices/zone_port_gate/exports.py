@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
+from ftz.core.kit.csv_export import spreadsheet_safe
 from ftz.practices.zone_port_gate.schemas import unit_rows
 
 COLUMNS = (
@@ -34,7 +35,8 @@ def _paged(
     offset = 0
     while True:
         batch = list(session.scalars(query.limit(CHUNK).offset(offset)))
-        writer.writerows(row(item) for item in batch)
+        # Spreadsheet-safe cells (core.kit.csv_export): a note typed as `=...` stays text.
+        writer.writerows([spreadsheet_safe(v) for v in row(item)] for item in batch)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
