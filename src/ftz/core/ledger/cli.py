@@ -28,11 +28,9 @@ def append(
     """Append the file's bytes as one entry."""
     entry = data_file.read_bytes()
     with cli_session() as (session, _):
-        first, hashes = store.append_entries(session, log, [entry])
+        first, hashed = store.append_acknowledged(session, log, entry)
     emit(
-        {"leaf_index": first, "leaf_hash": hashes[0].hex()},
-        as_json,
-        f"{log} #{first} {hashes[0].hex()}",
+        {"leaf_index": first, "leaf_hash": hashed.hex()}, as_json, f"{log} #{first} {hashed.hex()}"
     )
 
 

@@ -116,8 +116,8 @@ def append_entry(
         entry = base64.b64decode(body.data_base64, validate=True)
     except binascii.Error as exc:
         raise validation_error("data_base64", "not valid base64") from exc
-    first, hashes = store.append_entries(session, log, [entry])
-    return Appended(leaf_index=first, leaf_hash=hashes[0].hex())
+    first, hashed = store.append_acknowledged(session, log, entry)
+    return Appended(leaf_index=first, leaf_hash=hashed.hex())
 
 
 @router.post("/checkpoints", response_model=CheckpointOut, status_code=201)

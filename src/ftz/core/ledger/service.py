@@ -99,7 +99,9 @@ def enqueue(session: Session, origin: str, entry: bytes, ref: str | None = None)
 
 
 def integrate_pending(session: Session, limit: int = BATCH_LIMIT) -> dict[str, int]:
-    """Move up to `limit` queued entries into their logs, oldest first, in this transaction."""
+    """Move up to `limit` queued entries into their logs, oldest first, in this transaction,
+    after every entry waiting in the journal (direct appends on SQLite)."""
+    store.sync_journal(session)
     query = select(LedgerPending).order_by(LedgerPending.id).limit(limit)
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)

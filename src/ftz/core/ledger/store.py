@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, event, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from ftz.core.kit.errors import FtzError, not_found
+from ftz.core.ledger.journal import Journal, JournalRecord, forget_journals, journal_at
 from ftz.core.ledger.merkle import (
     EMPTY_ROOT,
     Frontier,
@@ -146,6 +147,7 @@ def reset_caches() -> None:
     FRONTIERS._by_log.clear()
     NODES._logs.clear()
     _KNOWN.clear()
+    forget_journals()
 
 
 def _proof_log(session: Session, origin: str, size: int) -> int:
@@ -206,7 +208,9 @@ def ensure_log(session: Session, origin: str) -> LedgerLog:
 
 
 def head(session: Session, origin: str, *, lock: bool = False) -> LogHead:
-    """The log's current size and root (locked for update when appending)."""
+    """The log's current size and root (locked for update when appending), counting entries
+    acknowledged into the journal (they are integrated into this transaction first)."""
+    sync_journal(session)
     connection = session.connection()
     p = _placeholder(connection)
     sql = f"SELECT id, tree_size, root_hash FROM ledger_log WHERE origin = {p}"
@@ -288,6 +292,33 @@ def append_entries(
 
     Returns the first new index and the leaf hashes. Durable when the caller commits.
     """
+    journal = _journal(session)
+    if journal is not None:
+        _hold_journal(session, journal)
+    return _append_rows(session, origin, entries, refs)
+
+
+def append_acknowledged(session: Session, origin: str, entry: bytes) -> tuple[int, bytes]:
+    """One entry, durable when this returns (not when the caller commits): its index and hash.
+
+    On a SQLite file the entry goes to the journal with one fdatasync and is integrated into
+    the tables by the next batch; elsewhere, or when this transaction already writes the
+    ledger, it is appended in the session's transaction like `append_entries`.
+    """
+    journal = _journal(session)
+    if journal is None or HELD in session.info:
+        first, hashes = append_entries(session, origin, [entry])
+        return first, hashes[0]
+    validate_origin(origin)
+    return journal.append(origin, entry), leaf_hash(entry)
+
+
+def _append_rows(
+    session: Session,
+    origin: str,
+    entries: Sequence[bytes],
+    refs: Sequence[str | None] | None,
+) -> tuple[int, list[bytes]]:
     try:
         log = head(session, origin, lock=True)
     except FtzError:
@@ -333,6 +364,79 @@ def append_entries(
     FRONTIERS.put(cache_key, frontier)
     session.info[WROTE] = True
     return first, [leaf[2] for leaf in leaves]
+
+
+HELD = "ftz_ledger_journal"
+
+
+def _journal(session: Session) -> Journal | None:
+    url = session.get_bind().engine.url
+    return journal_at(url.database) if url.get_backend_name() == "sqlite" else None
+
+
+def sync_journal(session: Session) -> None:
+    """Take entries waiting in the journal into this transaction (the integrator calls it every
+    second; reads call it so that an acknowledged entry is always found)."""
+    journal = _journal(session)
+    if journal is not None and HELD not in session.info and journal.has_records():
+        _hold_journal(session, journal)
+
+
+def _hold_journal(session: Session, journal: Journal) -> None:
+    """Hold the journal until this transaction ends, integrating its records first."""
+    if HELD in session.info:
+        return
+    # Begin first: SQLite's BEGIN IMMEDIATE takes the write lock, and every writer takes the
+    # database lock before the journal's, so two writers never wait on each other.
+    session.connection()
+    journal.acquire(session)
+    session.info[HELD] = journal
+    journal.writing()
+    records = journal.records()
+    if records:
+        _integrate(session, records)
+
+
+def _integrate(session: Session, records: list[JournalRecord]) -> None:
+    by_origin: dict[str, list[JournalRecord]] = {}
+    for record in records:
+        by_origin.setdefault(record.origin, []).append(record)
+    for origin, rows in by_origin.items():
+        ensure_log(session, origin)
+        log = head(session, origin, lock=True)
+        done = [row for row in rows if row.index < log.size]
+        if done:  # integrated by a transaction that committed just before a crash
+            stored = fetch_nodes(session.connection(), log.log_id, [(0, r.index) for r in done])
+            if any(stored[(0, r.index)] != leaf_hash(r.entry) for r in done):
+                raise _damaged(f"log {origin}: a journal record differs from its stored leaf")
+        fresh = rows[len(done) :]
+        if [r.index for r in fresh] != list(range(log.size, log.size + len(fresh))):
+            raise _damaged(f"log {origin}: journal indices do not follow the stored log")
+        if fresh:
+            _append_rows(session, origin, [r.entry for r in fresh], None)
+
+
+def _damaged(detail: str) -> LedgerError:
+    return LedgerError(
+        detail=detail, status=500, title="Ledger damaged", type_slug="ledger-damaged"
+    )
+
+
+@event.listens_for(Session, "after_commit")
+def _empty_journal(session: Session) -> None:
+    """Its records are committed into the tables now; a new generation also tells other
+    processes that the stored sizes changed."""
+    journal = session.info.get(HELD)
+    if journal is not None and session.get_nested_transaction() is None:  # not a savepoint
+        journal.empty()
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _release_journal(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        journal = session.info.pop(HELD, None)
+        if journal is not None:
+            journal.release(session)
 
 
 def root_at(session: Session, origin: str, size: int) -> bytes:
