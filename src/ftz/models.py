@@ -10,6 +10,7 @@ def import_all_models() -> None:
 
     importlib.import_module("ftz.core.auth.models")
     importlib.import_module("ftz.core.audit.models")
+    importlib.import_module("ftz.core.web.idempotency_models")
     importlib.import_module("ftz.core.ledger.models")
     importlib.import_module("ftz.domain.vessels.models")
     importlib.import_module("ftz.domain.legal.models")

@@ -21,9 +21,10 @@ from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.ids import new_id
+from ftz.core.web import idempotency
 from ftz.core.web.forms import form_problems, form_values
 from ftz.core.web.templating import render
-from ftz.practices.cbec_returns import idempotency, service, tax
+from ftz.practices.cbec_returns import service, tax
 from ftz.practices.cbec_returns.schemas import ListIn
 
 router = APIRouter(include_in_schema=False)
@@ -107,8 +108,10 @@ async def declare_list(
             )
 
         with session.begin_nested():
-            reply = idempotency.run(session, principal, values.get("form_key") or None, "lists",
-                                    data.model_dump(mode="json"), 201, act)  # fmt: skip
+            # Named like the API's route: the form declares a list as POST /lists does.
+            reply = idempotency.run(session, principal, values.get("form_key") or None,
+                                    "cbec_returns/lists", data.model_dump(mode="json"), 201,
+                                    act)  # fmt: skip
     except (FtzError, ValidationError) as exc:
         if isinstance(exc, FtzError) and exc.status in (403, 404):
             raise

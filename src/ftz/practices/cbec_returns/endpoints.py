@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
-from ftz.practices.cbec_returns import accounts, idempotency, repository, service
+from ftz.core.web import idempotency
+from ftz.practices.cbec_returns import accounts, repository, service
 from ftz.practices.cbec_returns.schemas import DecisionIn, ListIn, ReturnIn
 
 router = APIRouter()
 DB = Depends(get_db, scope="function")
-KEY = Header(None, alias="Idempotency-Key")
+KEY = idempotency.KEY
+# Idempotency keys are kept by the core for every practice: routes carry the practice.
+ROUTE = "cbec_returns"
 STATUS = Query(None, pattern="^(requested|approved|refused)$")
 
 
@@ -29,7 +32,8 @@ def declare_list(
         item = service.declare_list(session, principal=principal, data=body)
         return service.list_view(session, item)
 
-    return idempotency.run(session, principal, key, "lists", body.model_dump(mode="json"), 201, act)
+    payload = body.model_dump(mode="json")
+    return idempotency.run(session, principal, key, f"{ROUTE}/lists", payload, 201, act)
 
 
 @router.get("/lists")
@@ -56,7 +60,7 @@ def declare_return(
         return service.return_view(service.declare_return(session, principal=principal, data=body))
 
     payload = body.model_dump(mode="json")
-    return idempotency.run(session, principal, key, "returns", payload, 201, act)
+    return idempotency.run(session, principal, key, f"{ROUTE}/returns", payload, 201, act)
 
 
 @router.get("/returns")
@@ -90,7 +94,7 @@ def decide(
         return service.return_view(do(session, principal=principal, return_id=return_id,
                                       data=body))  # fmt: skip
 
-    route = f"returns/{return_id}/{action}"
+    route = f"{ROUTE}/returns/{return_id}/{action}"
     return idempotency.run(session, principal, key, route, body.model_dump(mode="json"), 200, act)
 
 

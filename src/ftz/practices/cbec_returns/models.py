@@ -1,6 +1,7 @@
 """p08 tables: declaration lists (申报清单) with their lines, return declarations, the buyers'
-annual quota, the double-entry ledger (every balance is a sum of its entries) and the replay
-store of idempotency keys. Money is integer fen (cents) so sums are exact on both databases."""
+annual quota and the double-entry ledger (every balance is a sum of its entries); the replay
+store of idempotency keys is the core's (`core.web.idempotency`). Money is integer fen (cents)
+so sums are exact on both databases."""
 
 from __future__ import annotations
 
@@ -85,16 +86,4 @@ class Entry(IdMixin, Base):
     txn: Mapped[str] = mapped_column(String(80), index=True)
     account: Mapped[str] = mapped_column(String(120), index=True)
     amount_fen: Mapped[int] = mapped_column(BigInteger)
-    at: Mapped[datetime] = mapped_column()
-
-
-class IdempotentReply(IdMixin, Base):
-    __tablename__ = "cbec_returns_idempotency"
-    __table_args__ = (UniqueConstraint("user_id", "key"),)
-
-    user_id: Mapped[str] = mapped_column(String(64))
-    key: Mapped[str] = mapped_column(String(200))
-    request_sha256: Mapped[str] = mapped_column(String(64))
-    status: Mapped[int] = mapped_column(Integer)
-    body: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)
     at: Mapped[datetime] = mapped_column()

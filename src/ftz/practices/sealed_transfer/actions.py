@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Depends
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
+from ftz.core.web import idempotency
 from ftz.practices.sealed_transfer import service
 from ftz.practices.sealed_transfer.models import TransferCase
 from ftz.practices.sealed_transfer.schemas import (
@@ -86,20 +88,30 @@ class Action:
     from_form: Callable[[Form], dict[str, Any]] = field(default=plain)
 
     def endpoint(
-        self, shape: Callable[[Session, TransferCase, Principal], Any]
+        self, shape: Callable[[Session, TransferCase, Principal], BaseModel]
     ) -> Callable[..., Any]:
-        """A FastAPI route function whose body parameter is typed as this step's schema."""
+        """A FastAPI route function whose body parameter is typed as this step's schema. It takes
+        an `Idempotency-Key`, so a retried step (a deposit, a payout) answers the first reply
+        instead of doing it again."""
         do = self.do
+        step = self.step
 
-        def route(case_id: str, body: Any, session: Session, principal: Principal) -> Any:
-            return shape(
-                session, do(session, principal=principal, case_id=case_id, data=body), principal
-            )
+        def route(
+            case_id: str, body: BaseModel, key: str | None, session: Session, principal: Principal
+        ) -> JSONResponse:
+            def act() -> dict[str, Any]:
+                case = do(session, principal=principal, case_id=case_id, data=body)
+                return shape(session, case, principal).model_dump(mode="json")
+
+            name = f"sealed_transfer/cases/{case_id}/{step}"
+            payload = body.model_dump(mode="json")
+            return idempotency.run(session, principal, key, name, payload, 200, act)
 
         parameter = inspect.Parameter.POSITIONAL_OR_KEYWORD
         signature = inspect.Signature([
             inspect.Parameter("case_id", parameter, annotation=str),
             inspect.Parameter("body", parameter, annotation=self.body),
+            inspect.Parameter("key", parameter, annotation=str | None, default=idempotency.KEY),
             inspect.Parameter("session", parameter, annotation=Session,
                               default=Depends(get_db, scope="function")),
             inspect.Parameter("principal", parameter, annotation=Principal,

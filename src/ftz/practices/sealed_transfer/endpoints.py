@@ -1,12 +1,16 @@
 """p18 HTTP API: cases (list with search and status filter, detail, registration and
 correction) and one route per step, each answering the case as it now stands; statistics,
-reconciliation and the ledger receipt of any step. Thin: parse, call the service, shape."""
+reconciliation and the ledger receipt of any step. Thin: parse, call the service, shape. Every
+write takes an `Idempotency-Key` (core.web.idempotency): money moves through escrow here, and a
+client that retries after a timeout must get the first answer, not the state machine's refusal
+or a second deposit."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
@@ -14,6 +18,7 @@ from ftz.core.auth.principal import Principal
 from ftz.core.kit.errors import not_found
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.ledger import service as ledger
+from ftz.core.web import idempotency
 from ftz.practices.sealed_transfer import repository, service, views
 from ftz.practices.sealed_transfer.actions import ACTIONS
 from ftz.practices.sealed_transfer.schemas import CaseIn, CaseOut, CasePage
@@ -24,6 +29,7 @@ READ = Depends(require("sealed_transfer.read"))
 COURT = Depends(require("sealed_transfer.court"))
 STATUS = Query("", pattern=r"^[a-z_]{0,16}$")
 TEXT = Query("", max_length=100)
+KEY = idempotency.KEY
 
 
 @router.get("/cases", response_model=CasePage)
@@ -44,9 +50,15 @@ def cases(
 
 
 @router.post("/cases", response_model=CaseOut, status_code=201)
-def register(body: CaseIn, session: Session = DB, principal: Principal = COURT) -> CaseOut:
-    case = service.create_case(session, principal=principal, data=body)
-    return views.case_out(session, case, principal)
+def register(
+    body: CaseIn, key: str | None = KEY, session: Session = DB, principal: Principal = COURT
+) -> JSONResponse:
+    def act() -> dict[str, Any]:
+        case = service.create_case(session, principal=principal, data=body)
+        return views.case_out(session, case, principal).model_dump(mode="json")
+
+    payload = body.model_dump(mode="json")
+    return idempotency.run(session, principal, key, "sealed_transfer/cases", payload, 201, act)
 
 
 @router.get("/cases/{case_id}", response_model=CaseOut)
@@ -56,10 +68,15 @@ def one(case_id: str, session: Session = DB, principal: Principal = READ) -> Cas
 
 @router.put("/cases/{case_id}", response_model=CaseOut)
 def correct(
-    case_id: str, body: CaseIn, session: Session = DB, principal: Principal = COURT
-) -> CaseOut:
-    case = service.update_case(session, principal=principal, case_id=case_id, data=body)
-    return views.case_out(session, case, principal)
+    case_id: str, body: CaseIn, key: str | None = KEY, session: Session = DB,
+    principal: Principal = COURT,
+) -> JSONResponse:  # fmt: skip
+    def act() -> dict[str, Any]:
+        case = service.update_case(session, principal=principal, case_id=case_id, data=body)
+        return views.case_out(session, case, principal).model_dump(mode="json")
+
+    route = f"sealed_transfer/cases/{case_id}"
+    return idempotency.run(session, principal, key, route, body.model_dump(mode="json"), 200, act)
 
 
 # One typed route per step (actions.ACTIONS), each answering the case as it now stands.
