@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
 import struct
+import time
 import zlib
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
+from ftz.config import Settings
 from ftz.core.db import make_engine, make_sessionmaker, unit_of_work
-from ftz.core.ledger import store
+from ftz.core.ledger import integrator, service, store
 from ftz.core.ledger.journal import (
     _JOURNALS,
+    BATCH,
     FIRST_RECORD,
     OPEN_LIMIT,
     RECORD_HEADER,
@@ -183,3 +187,26 @@ def test_a_process_keeps_few_journal_files_open(sqlite_engine: Engine, tmp_path:
     assert _journal(sqlite_engine).close_if_idle()
     assert _acknowledge(sqlite_engine, [b"again"]) == [1]
     assert _stored(sqlite_engine) == [b"after", b"again"]
+
+
+def test_a_full_batch_wakes_the_integrator_before_its_second(
+    sqlite_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(integrator, "INTERVAL_SECONDS", 60.0)  # only the wake can explain it
+    signer = service.signing(Settings(data_dir=tmp_path, secret_key="x"))
+    worker = integrator.Integrator(make_sessionmaker(sqlite_engine), signer)
+    worker.start()
+    try:
+        time.sleep(0.5)  # past its first round, now waiting for a minute
+        _acknowledge(sqlite_engine, [f"e{n}".encode() for n in range(BATCH)])
+        reader = sqlite3.connect(str(sqlite_engine.url.database))
+        deadline = time.monotonic() + 20
+        size = 0
+        while size < BATCH and time.monotonic() < deadline:
+            row = reader.execute("SELECT tree_size FROM ledger_log WHERE origin = ?", (LOG,))
+            size = (row.fetchone() or (0,))[0]
+            time.sleep(0.05)
+        reader.close()
+        assert size == BATCH
+    finally:
+        worker.stop()

@@ -9,6 +9,7 @@ import threading
 from sqlalchemy.orm import Session, sessionmaker
 
 from ftz.core.db import unit_of_work
+from ftz.core.ledger.journal import BATCH_WAITING
 from ftz.core.ledger.service import BATCH_LIMIT, Signing, checkpoint_stale, integrate_pending
 
 log = logging.getLogger("ftz.ledger")
@@ -44,6 +45,7 @@ class Integrator:
 
     def stop(self) -> None:
         self._stop.set()
+        BATCH_WAITING.set()
         self._thread.join(timeout=10)
 
     def _run(self) -> None:
@@ -53,5 +55,6 @@ class Integrator:
             except Exception:  # keep integrating after a transient database error
                 log.exception("ledger integration failed; retrying")
                 count = 0
-            if count < BATCH_LIMIT:
-                self._stop.wait(INTERVAL_SECONDS)
+            if count < BATCH_LIMIT:  # else go on at once; 256 journal records also wake it
+                BATCH_WAITING.wait(INTERVAL_SECONDS)
+                BATCH_WAITING.clear()

@@ -40,6 +40,8 @@ PAYLOAD_HEADER = struct.Struct("<QH")  # leaf index, origin length
 FIRST_RECORD = FILE_HEADER.size
 INITIAL_SIZE = 64 * 1024  # grown by doubling; preallocated so fdatasync has no size to flush
 MAX_PAYLOAD = 1 << 30
+BATCH = 256  # records waiting that wake the integrator before its next second
+BATCH_WAITING = threading.Event()
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,8 @@ class Journal:
             self._tail += len(record)
             self._next[origin] = index + 1
             self._count += 1
+            if self._count >= BATCH:
+                BATCH_WAITING.set()
             return index
         finally:
             self.release(owner)
