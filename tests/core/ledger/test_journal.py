@@ -21,6 +21,7 @@ from ftz.core.ledger.journal import (
     _JOURNALS,
     BATCH,
     FIRST_RECORD,
+    MAX_ENTRY,
     OPEN_LIMIT,
     RECORD_HEADER,
     Journal,
@@ -210,3 +211,13 @@ def test_a_full_batch_wakes_the_integrator_before_its_second(
         assert size == BATCH
     finally:
         worker.stop()
+
+
+def test_a_large_entry_is_appended_in_the_transaction(sqlite_engine: Engine) -> None:
+    large = b"x" * (MAX_ENTRY + 1)
+    with unit_of_work(make_sessionmaker(sqlite_engine)) as session:
+        assert store.append_acknowledged(session, LOG, large)[0] == 0
+    assert not _journal(sqlite_engine).has_records()
+    assert _stored(sqlite_engine) == [large]
+    with pytest.raises(ValueError, match="at most"):
+        _journal(sqlite_engine).append(LOG, large)

@@ -39,7 +39,8 @@ RECORD_HEADER = struct.Struct("<QII")  # generation, payload length, crc32(gener
 PAYLOAD_HEADER = struct.Struct("<QH")  # leaf index, origin length
 FIRST_RECORD = FILE_HEADER.size
 INITIAL_SIZE = 64 * 1024  # grown by doubling; preallocated so fdatasync has no size to flush
-MAX_PAYLOAD = 1 << 30
+MAX_PAYLOAD = 1 << 30  # a longer length field is read as the end of the journal
+MAX_ENTRY = 1 << 20  # larger entries (rare: entries are hashes and commitments) skip the journal
 BATCH = 256  # records waiting that wake the integrator before its next second
 BATCH_WAITING = threading.Event()
 
@@ -197,6 +198,8 @@ class Journal:
 
     def append(self, origin: str, entry: bytes) -> int:
         """Write one entry durably and return its index in the log."""
+        if len(entry) > MAX_ENTRY:
+            raise ValueError(f"journal entries are at most {MAX_ENTRY} bytes")
         owner = object()
         self.acquire(owner)
         try:

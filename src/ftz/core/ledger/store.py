@@ -18,7 +18,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, SessionTransaction
 
 from ftz.core.kit.errors import FtzError, not_found
-from ftz.core.ledger.journal import Journal, JournalRecord, forget_journals, journal_at
+from ftz.core.ledger.journal import (
+    MAX_ENTRY,
+    Journal,
+    JournalRecord,
+    forget_journals,
+    journal_at,
+)
 from ftz.core.ledger.merkle import (
     EMPTY_ROOT,
     Frontier,
@@ -315,11 +321,12 @@ def append_acknowledged(session: Session, origin: str, entry: bytes) -> tuple[in
     """One entry, durable when this returns (not when the caller commits): its index and hash.
 
     On a SQLite file the entry goes to the journal with one fdatasync and is integrated into
-    the tables by the next batch; elsewhere, or when this transaction already writes the
-    ledger, it is appended in the session's transaction like `append_entries`.
+    the tables by the next batch; elsewhere, when this transaction already writes the ledger,
+    or for an entry over 1 MiB, it is appended in the session's transaction like
+    `append_entries` (durable when the caller commits).
     """
     journal = _journal(session)
-    if journal is None or HELD in session.info:
+    if journal is None or HELD in session.info or len(entry) > MAX_ENTRY:
         first, hashes = append_entries(session, origin, [entry])
         return first, hashes[0]
     validate_origin(origin)
