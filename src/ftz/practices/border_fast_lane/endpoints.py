@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.csv_export import csv_text
+from ftz.core.kit.csv_export import csv_response
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.practices.border_fast_lane import fleet_endpoints, lane, registration, repository
 from ftz.practices.border_fast_lane.models import Declaration, LaneTransaction
@@ -103,11 +103,8 @@ def export_transactions(
 ) -> Response:
     stats = lane.statistics(session, principal=who, day=day)
     rows = lane.day_rows(session, principal=who, day=date.fromisoformat(stats["day"]))
-    return Response(
-        # Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted.
-        "\ufeff" + csv_text(TRANSACTION_COLUMNS, map(_transaction_row, rows)),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f"attachment; filename=lane-{stats['day']}.csv"},
+    return csv_response(
+        TRANSACTION_COLUMNS, map(_transaction_row, rows), f"lane-{stats['day']}.csv"
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.csv_export import csv_text
+from ftz.core.kit.csv_export import csv_response
 from ftz.core.kit.errors import FieldProblem, FtzError
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_values
@@ -118,12 +118,7 @@ def cases_csv(
 ) -> Response:
     rows = repository.case_export(session, who, filters)
     names = repository.parties(session, [c.id for c in rows])
-    return Response(
-        # Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted.
-        "\ufeff" + csv_text(CASE_COLUMNS, (_case_row(c, names[c.id]) for c in rows)),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": "attachment; filename=cases.csv"},
-    )
+    return csv_response(CASE_COLUMNS, (_case_row(c, names[c.id]) for c in rows), "cases.csv")
 
 
 def _form(request: Request, errors: list[FieldProblem], values: dict[str, str]) -> Response:

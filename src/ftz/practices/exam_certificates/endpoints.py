@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.deps import get_db, require
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.csv_export import csv_text
+from ftz.core.kit.csv_export import csv_response
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.workflow import mermaid
 from ftz.practices.exam_certificates import service
@@ -112,12 +112,7 @@ def export_applications(
     principal: Principal = Depends(require("exam_certificates.read")),
 ) -> Response:
     rows = _export_rows(service.export_rows(session, principal=principal))
-    return Response(
-        # Spreadsheet-safe (core.kit.csv_export): a BOM, and formula-like text quoted.
-        "\ufeff" + csv_text(EXPORT_COLUMNS, rows),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": "attachment; filename=p12-applications.csv"},
-    )
+    return csv_response(EXPORT_COLUMNS, rows, "p12-applications.csv")
 
 
 @router.get("/applications/{application_id}", response_model=ApplicationRead)

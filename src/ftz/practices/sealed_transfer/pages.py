@@ -5,8 +5,6 @@ shows the case again (422) with the rows that refused it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
@@ -14,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ftz.core.auth.permissions import allows
 from ftz.core.auth.principal import Principal
-from ftz.core.kit.csv_export import csv_response as kit_csv_response
+from ftz.core.kit.csv_export import csv_response
 from ftz.core.kit.errors import FieldProblem, FtzError, not_found
 from ftz.core.kit.pagination import PageParams, page_params
 from ftz.core.web.forms import form_values
@@ -73,10 +71,6 @@ CSV_COLUMNS = (
 )
 
 
-def _csv(rows: list[list[Any]], columns: tuple[str, ...], filename: str) -> Response:
-    return kit_csv_response(columns, rows, filename)  # BOM, formula-like text quoted
-
-
 @router.get("/cases.csv", response_class=Response)
 def cases_csv(
     status: str = STATUS_Q, q: str = TEXT_Q, session: Session = DB, who: Principal = READ
@@ -100,7 +94,7 @@ def cases_csv(
         ]
         for c in found
     ]
-    return _csv(rows, CSV_COLUMNS, "sealed-transfer-cases.csv")
+    return csv_response(CSV_COLUMNS, rows, "sealed-transfer-cases.csv")
 
 
 @router.get("/cases/{case_id}/escrow.csv", response_class=Response)
@@ -123,7 +117,7 @@ def escrow_csv(case_id: str, session: Session = DB, who: Principal = READ) -> Re
             ]
         )
     columns = ("step", "at", "kind", "amount", "party", "source", "reference", "balance")
-    return _csv(rows, columns, f"escrow-{case.id}.csv")  # header values are latin-1
+    return csv_response(columns, rows, f"escrow-{case.id}.csv")  # header values are latin-1
 
 
 def detail(
