@@ -105,8 +105,7 @@ class Journal:
             if self._depth:
                 return
         if self._writing:  # rolled back: the tables did not change
-            self._writing = False
-            os.pwrite(self._fd, FILE_HEADER.pack(MAGIC, self._generation, 0), 0)
+            self._write_header(writing=False)
         fcntl.flock(self._fd, fcntl.LOCK_UN)
         self._hand_over()
 
@@ -239,16 +238,14 @@ class Journal:
         """The holder is a transaction that will write the tables: flagged in the header until
         it commits (`empty`) or rolls back (`release`), so that if it dies in between, the next
         holder knows the stored sizes may have changed."""
-        self._writing = True
-        os.pwrite(self._fd, FILE_HEADER.pack(MAGIC, self._generation, 1), 0)
+        self._write_header(writing=True)
 
     def empty(self) -> None:
         """Start a new generation (the caller holds the lock and has committed the records).
         Not synced: only a committed integration empties it, and records it left behind are
         recognised by their index and skipped."""
         self._generation += 1
-        self._writing = False
-        os.pwrite(self._fd, FILE_HEADER.pack(MAGIC, self._generation, 0), 0)
+        self._write_header(writing=False)
         self._tail, self._next, self._stored, self._count = FIRST_RECORD, {}, {}, 0
 
     def close_if_idle(self) -> bool:
@@ -264,6 +261,10 @@ class Journal:
                 self._reader.close()
                 self._reader = None
             return True
+
+    def _write_header(self, *, writing: bool) -> None:
+        self._writing = writing
+        os.pwrite(self._fd, FILE_HEADER.pack(MAGIC, self._generation, int(writing)), 0)
 
     def forget(self) -> None:
         """Drop what this process remembers of the file (tests that roll back committed data)."""
