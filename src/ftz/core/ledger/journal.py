@@ -226,8 +226,9 @@ class Journal:
         return [record for record, _ in self._scan(FIRST_RECORD)]
 
     def has_records(self) -> bool:
-        """A lock-free hint for readers: is anything waiting to be integrated?"""
-        if not self.path.exists():
+        """A lock-free hint for readers: is anything waiting to be integrated? Every read of a
+        log's head asks, so an open file is not looked up by path again."""
+        if self._fd < 0 and not self.path.exists():
             return False
         self._open()
         _, generation, _ = FILE_HEADER.unpack(os.pread(self._fd, FILE_HEADER.size, 0))
